@@ -67,9 +67,10 @@ export interface Note {
 export interface Model<S extends Schema, R> {
   id: string;
   schema: S;
-  /** Make a set of individually valid values consistent (e.g. from ≤ to). Returns notes for
+  /** Make a set of individually valid values consistent (e.g. from ≤ to). `changed` names the
+   * parameter the reader just set, so the normaliser can move the other one. Returns notes for
    * every change it makes. */
-  normalize?: (values: Values<S>) => { values: Values<S>; notes: Note[] };
+  normalize?: (values: Values<S>, changed?: string) => { values: Values<S>; notes: Note[] };
   compute: (values: Values<S>) => R;
 }
 
@@ -80,12 +81,6 @@ export function defaults<S extends Schema>(schema: S): Values<S> {
 }
 
 const MAX_RAW_LENGTH = 200;
-
-/** Shorten untrusted text for a note; the note is set as text, never as markup. */
-function quote(raw: string): string {
-  const s = raw.length > 24 ? raw.slice(0, 24) + '…' : raw;
-  return `“${s}”`;
-}
 
 export function clampNumber(p: NumberParam, v: number): number {
   let x = Math.min(p.max, Math.max(p.min, v));
@@ -110,9 +105,9 @@ export function parseValue(
     case 'number': {
       if (p.special?.includes(text)) return { value: text };
       if (text === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text))
-        return fallback(`${quote(raw)} is not a number`);
+        return fallback('the link’s value is not a number');
       const v = Number(text);
-      if (!Number.isFinite(v)) return fallback(`${quote(raw)} is not a finite number`);
+      if (!Number.isFinite(v)) return fallback('the link’s value is not a finite number');
       const c = clampNumber(p, v);
       if (c !== v) {
         const outside = v < p.min || v > p.max;
@@ -121,8 +116,8 @@ export function parseValue(
           note: {
             param: name,
             message: outside
-              ? `${p.label}: ${quote(raw)} is outside ${p.min} … ${p.max}; using ${c}.`
-              : `${p.label}: ${quote(raw)} must be a whole number; using ${c}.`,
+              ? `${p.label}: the value is outside ${p.min} … ${p.max}; using ${c}.`
+              : `${p.label}: the value must be a whole number; using ${c}.`,
           },
         };
       }
@@ -130,17 +125,17 @@ export function parseValue(
     }
     case 'choice': {
       const ok = p.options.some((o) => o.value === text);
-      return ok ? { value: text } : fallback(`${quote(raw)} is not one of the options`);
+      return ok ? { value: text } : fallback('the link’s value is not one of the options');
     }
     case 'boolean': {
       if (text === '1' || text === 'true') return { value: true };
       if (text === '0' || text === 'false') return { value: false };
-      return fallback(`${quote(raw)} is not true or false`);
+      return fallback('the link’s value is not true or false');
     }
     case 'text': {
       if (text.length > p.maxLength) return fallback('value too long');
       const parsed = p.parse(text);
-      return parsed === null ? fallback(`${quote(raw)} is not valid`) : { value: parsed };
+      return parsed === null ? fallback('the link’s value is not valid') : { value: parsed };
     }
   }
 }

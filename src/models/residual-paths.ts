@@ -56,7 +56,7 @@ function quantile(dist: number[], q: number): number {
   return dist.length - 1;
 }
 
-export function normalize(v: Params): { values: Params; notes: Note[] } {
+export function normalize(v: Params, changed?: string): { values: Params; notes: Note[] } {
   const notes: Note[] = [];
   let { from, to } = v;
   const n = v.blocks as number;
@@ -65,8 +65,14 @@ export function normalize(v: Params): { values: Params; notes: Note[] } {
     to = n;
   }
   if ((from as number) > (to as number)) {
-    notes.push({ param: 'from', message: `Path length from a cannot exceed b; using ${to}.` });
-    from = to;
+    // Keep the end the reader just moved and move the other one.
+    if (changed === 'from') {
+      notes.push({ param: 'to', message: `Path length to b cannot be below a; using ${from}.` });
+      to = from;
+    } else {
+      notes.push({ param: 'from', message: `Path length from a cannot exceed b; using ${to}.` });
+      from = to;
+    }
   }
   return { values: { ...v, from, to }, notes };
 }

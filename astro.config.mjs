@@ -1,0 +1,31 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkSections from './src/lib/markdown/remark-sections.mjs';
+import remarkBaseLinks from './src/lib/markdown/remark-base-links.mjs';
+
+// BASE_PATH deploys the site under a sub-path; SITE is the public origin (canonical URLs, Open Graph).
+const base = process.env.BASE_PATH ?? '/';
+const site = process.env.SITE ?? 'https://counting-schemers.example';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx()],
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+      smartypants: true,
+    }),
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    worker: { format: 'es' },
+  },
+});

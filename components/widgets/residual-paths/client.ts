@@ -1,0 +1,7 @@
+import { model } from '../../../src/models/residual-paths';
+import { mountWidget } from '../../../src/lib/widgets/controller';
+import { bindInline as bind } from '../../../src/lib/widgets/inline';
+import { view } from './view';
+
+export const mount = (root: HTMLElement) => mountWidget(root, model, view);
+export const bindInline = (el: HTMLElement) => bind(el, model, view);

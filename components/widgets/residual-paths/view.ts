@@ -1,0 +1,56 @@
+// residual-paths: how path lengths and gradient are distributed over a residual network's paths.
+import { areaY, lineY, plot, rectY, ruleY, text } from '@observablehq/plot';
+import type { Params, Result, schema } from '../../../src/models/residual-paths';
+import type { WidgetView } from '../../../src/lib/widgets/view';
+import { formatNumber, formatPercent, formatPow10 } from '../../../src/lib/format';
+
+export const view: WidgetView<typeof schema, Result> = {
+  outputs(r: Result, p: Params) {
+    return [
+      { name: 'paths', label: 'Paths through the network', value: r.log10Paths, text: formatPow10(r.log10Paths, 3) },
+      { name: 'share', label: `Share of paths with length ${p.from}–${p.to}`, value: r.share, text: formatPercent(r.share) },
+      { name: 'gradient-share', label: `Share of gradient from those paths`, value: r.gradientShare, text: formatPercent(r.gradientShare) },
+      { name: 'effective-mean', label: 'Mean length, weighted by gradient', value: r.effectiveMean, text: formatNumber(r.effectiveMean, 3) },
+      { name: 'effective-from', label: 'Gradient’s central 90%: from', value: r.effectiveFrom, text: String(r.effectiveFrom) },
+      { name: 'effective-to', label: 'to', value: r.effectiveTo, text: String(r.effectiveTo) },
+    ];
+  },
+
+  chart(r: Result, p: Params, { document, width }) {
+    const rows = r.pathDistribution.flatMap((share, k) => [
+      { k, share, series: 'paths' },
+      { k, share: r.gradientDistribution[k], series: 'gradient' },
+    ]);
+    const top = Math.max(...r.pathDistribution, ...r.gradientDistribution);
+    return plot({
+      document,
+      width,
+      height: Math.round(Math.min(320, width * 0.55)),
+      marginLeft: 48,
+      style: { background: 'transparent', color: 'var(--fg)' },
+      x: { label: 'Path length k (residual branches taken) →', domain: [0, p.blocks as number] },
+      y: { label: '↑ Share at each length', tickFormat: (d: number) => `${Math.round(d * 100)}%`, grid: true, domain: [0, top * 1.08] },
+      color: { domain: ['paths', 'gradient'], range: ['var(--series-1)', 'var(--series-2)'] },
+      marks: [
+        rectY([0], { x1: (p.from as number) - 0.5, x2: (p.to as number) + 0.5, y1: 0, y2: top * 1.08, fill: 'var(--highlight)', fillOpacity: 0.5 }),
+        areaY(rows, { x: 'k', y: 'share', z: 'series', fill: 'series', fillOpacity: 0.25, curve: 'step' }),
+        lineY(rows, { x: 'k', y: 'share', z: 'series', stroke: 'series', strokeWidth: 2, curve: 'step' }),
+        text([{ k: Math.round((p.blocks as number) / 2), share: r.pathDistribution[Math.round((p.blocks as number) / 2)] }], {
+          x: 'k', y: 'share', text: () => 'all paths', dy: -10, fill: 'var(--series-1)', fontWeight: 'bold',
+        }),
+        text([{ k: r.gradientDistribution.indexOf(Math.max(...r.gradientDistribution)) }], {
+          x: 'k', y: () => Math.max(...r.gradientDistribution), text: () => 'gradient', dy: -10, fill: 'var(--series-2)', fontWeight: 'bold',
+        }),
+        ruleY([0]),
+      ],
+      ariaLabel: 'Distribution of path lengths and of gradient over path lengths',
+    });
+  },
+
+  summary(r: Result, p: Params) {
+    const n = p.blocks as number;
+    return `Of the ${formatPow10(r.log10Paths, 2)} paths through ${n} blocks, most have length near ${n / 2}; ` +
+      `weighted by gradient (factor ${p.decay} per branch), the mass shifts to lengths ${r.effectiveFrom}–${r.effectiveTo} around ${formatNumber(r.effectiveMean, 3)}. ` +
+      `The highlighted band, lengths ${p.from}–${p.to}, holds ${formatPercent(r.share)} of paths and ${formatPercent(r.gradientShare)} of the gradient.`;
+  },
+};

@@ -1,0 +1,23 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+// Every essay page is an MDX file in content/chapters/. `chapter` numbers the sections of the
+// numbered chapters; `figures` fixes figure numbers by id (never by counting); drafts are left
+// out of the build; `hidden` pages are built but not listed in the contents.
+const chapters = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    summary: z.string(),
+    order: z.number(),
+    chapter: z.number().optional(),
+    figures: z.array(z.string()).default([]),
+    draft: z.boolean().default(false),
+    hidden: z.boolean().default(false),
+    updated: z.string().optional(),
+  }),
+});
+
+export const collections = { chapters };

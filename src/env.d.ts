@@ -1,0 +1,11 @@
+/// <reference types="astro/client" />
+declare namespace App {
+  interface Locals {
+    /** Figure ids of the page being rendered, in order: their numbers. */
+    figures?: string[];
+    /** The chapter number of the page being rendered, if it is a numbered chapter. */
+    chapter?: number;
+    /** Per-page counters for element ids that need only be unique (never cited). */
+    uid?: number;
+  }
+}

@@ -1,0 +1,127 @@
+// Progressive enhancement for every page: theme toggle, table-of-contents tracking, copy-link
+// controls, touch previews for citations, and lazy hydration of widgets. The page is complete
+// without any of this.
+import { hydrateWidgets } from '../widgets/hydrate';
+
+const root = document.documentElement;
+
+function showToast(message: string): void {
+  const toast = document.querySelector<HTMLElement>('.toast');
+  if (!toast) return;
+  toast.textContent = message;
+  toast.classList.add('visible');
+  window.setTimeout(() => toast.classList.remove('visible'), 2200);
+}
+
+export async function copyText(text: string, html?: string): Promise<boolean> {
+  try {
+    if (html && 'ClipboardItem' in window) {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([html], { type: 'text/html' }),
+        }),
+      ]);
+    } else {
+      await navigator.clipboard.writeText(text);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+(window as unknown as { __copyText: typeof copyText; __toast: typeof showToast }).__copyText = copyText;
+(window as unknown as { __toast: typeof showToast }).__toast = showToast;
+
+function setupTheme(): void {
+  const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
+  if (!button) return;
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : media.matches);
+  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
+  button.hidden = false;
+  sync();
+  media.addEventListener('change', sync);
+  button.addEventListener('click', () => {
+    const next = isDark() ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+    sync();
+    window.dispatchEvent(new CustomEvent('themechange'));
+  });
+}
+
+function setupCopyLinks(): void {
+  document.addEventListener('click', async (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.copy-link');
+    if (!link) return;
+    event.preventDefault();
+    const id = link.getAttribute('href')!.slice(1);
+    const href = new URL(`#${id}`, location.href);
+    href.search = location.search;
+    history.replaceState(history.state, '', href);
+    const label = link.dataset.sectionLabel ?? id;
+    const title = document.title.split(' · ').at(-1);
+    const text = `[${label}](${href.href})`;
+    const html = `<a href="${href.href}">${label.replace(/</g, '&lt;')}</a> (${title})`;
+    showToast((await copyText(text, html)) ? `Copied link to ${label}` : `Link to ${label} is in the address bar`);
+  });
+}
+
+function setupToc(): void {
+  const links = new Map<string, HTMLAnchorElement>();
+  document.querySelectorAll<HTMLAnchorElement>('[data-toc-target]').forEach((a) => links.set(a.dataset.tocTarget!, a));
+  if (links.size === 0) return;
+  const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
+  const details = document.querySelector<HTMLDetailsElement>('.toc details');
+  if (details && matchMedia('(max-width: 1099px)').matches) details.open = false;
+  let current: HTMLAnchorElement | null = null;
+  const update = () => {
+    // The current section is the last heading above the upper third of the viewport.
+    // At the very bottom of the page, later headings can never reach that line: take the last
+    // one that is visible.
+    const atBottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+    const line = atBottom ? innerHeight : innerHeight / 3;
+    let active = headings[0];
+    for (const h of headings) if (h.getBoundingClientRect().top <= line) active = h;
+    const link = links.get(active.id) ?? null;
+    if (link === current) return;
+    current?.removeAttribute('aria-current');
+    link?.setAttribute('aria-current', 'location');
+    current = link;
+  };
+  let queued = false;
+  addEventListener('scroll', () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      update();
+    });
+  }, { passive: true });
+  update();
+}
+
+function setupCitations(): void {
+  // On touch screens the first tap on a citation shows its preview; a second tap follows it.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('.cite a');
+    document.querySelectorAll('.cite.open').forEach((c) => c !== link?.parentElement && c.classList.remove('open'));
+    if (!link || !matchMedia('(hover: none)').matches) return;
+    const cite = link.parentElement!;
+    if (!cite.classList.contains('open')) {
+      event.preventDefault();
+      cite.classList.add('open');
+    }
+  });
+}
+
+setupTheme();
+setupCopyLinks();
+setupToc();
+setupCitations();
+hydrateWidgets();

@@ -1,0 +1,206 @@
+// Binds a widget's server-rendered figure to its model: controls → store → compute → outputs and
+// chart, one update per animation frame. Controls are the native elements Widget.astro renders
+// from the schema; a widget's own client code can add more.
+import {
+  fromSlider, parseValue, toSlider, formatValue,
+  type Model, type NumberParam, type Schema, type Values,
+} from '../schema';
+import { getStore, type WidgetStore } from './store';
+import { perFrame } from './frame';
+import { finishChart } from './chart-dom';
+import type { OutputSpec, WidgetView } from './view';
+
+export interface RunOptions<R> {
+  /** Report a (partial) result; `progress` in [0, 1] (1 = done). */
+  emit(result: R, progress: number): void;
+  /** Aborted when a newer setting supersedes this run. */
+  signal: AbortSignal;
+}
+
+export interface MountOptions<S extends Schema, R> {
+  /** Asynchronous or streaming computation (e.g. in a worker). Defaults to model.compute. */
+  run?(values: Values<S>, options: RunOptions<R>): void | Promise<void>;
+  /** Called after each render, for widget-specific drawing (canvas, extra panels). */
+  afterRender?(result: R, values: Values<S>, root: HTMLElement): void;
+}
+
+export interface MountedWidget<S extends Schema, R> {
+  store: WidgetStore<S>;
+  /** The latest complete or partial result. */
+  latest(): R | undefined;
+  refresh(): void;
+}
+
+function sectionIdBefore(el: Element): string {
+  let id = el.id;
+  document.querySelectorAll('.prose h2[id], .prose h3[id]').forEach((h) => {
+    if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) id = h.id;
+  });
+  return id;
+}
+
+export function renderOutputs(root: HTMLElement, specs: OutputSpec[]): void {
+  for (const spec of specs) {
+    const out = root.querySelector<HTMLOutputElement>(`output[name="${spec.name}"]`);
+    if (!out) continue;
+    out.textContent = spec.text;
+    out.dataset.value = String(spec.value);
+  }
+}
+
+export function mountWidget<S extends Schema, R>(
+  root: HTMLElement,
+  model: Model<S, R>,
+  view: WidgetView<S, R>,
+  options: MountOptions<S, R> = {},
+): MountedWidget<S, R> {
+  const store = getStore(model as Model<S, unknown>);
+  const figId = root.id;
+  const controls = root.querySelector<HTMLFieldSetElement>('.widget-controls');
+  const chartBox = root.querySelector<HTMLElement>('.widget-chart');
+  const summaryBox = root.querySelector<HTMLElement>('.widget-summary');
+  const notesBox = root.querySelector<HTMLElement>('.widget-notes');
+  const progress = root.querySelector<HTMLProgressElement>('.widget-progress');
+  let latest: R | undefined;
+  let controller: AbortController | null = null;
+  let editing: Element | null = null;
+  let inputNotes: string[] = [];
+
+  const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+
+  function syncControls(): void {
+    for (const [name, p] of Object.entries(model.schema)) {
+      const v = store.values[name];
+      const el = field(name);
+      if (el && el !== editing) {
+        if (p.kind === 'boolean') (el as HTMLInputElement).checked = Boolean(v);
+        else if (typeof v !== 'string' || p.kind !== 'number') el.value = formatValue(p, v);
+      }
+      if (p.kind === 'number') {
+        const special = root.querySelector<HTMLInputElement>(`[data-special-for="${name}"]`);
+        const isSpecial = typeof v === 'string';
+        if (special) special.checked = isSpecial;
+        if (el) (el as HTMLInputElement).disabled = isSpecial;
+        const slider = root.querySelector<HTMLInputElement>(`[data-slider-for="${name}"]`);
+        if (slider) {
+          slider.disabled = isSpecial;
+          if (!isSpecial) {
+            if (slider !== editing) slider.value = String(toSlider(p, v as number));
+            slider.setAttribute('aria-valuetext', formatValue(p, v as number) + (p.unit ? ` ${p.unit}` : ''));
+          }
+        }
+      }
+    }
+  }
+
+  function showNotes(): void {
+    if (!notesBox) return;
+    const messages = [...inputNotes, ...store.notes.map((n) => n.message)];
+    notesBox.replaceChildren(...messages.map((m) => Object.assign(document.createElement('p'), { textContent: m })));
+    notesBox.hidden = messages.length === 0;
+  }
+
+  function render(result: R): void {
+    latest = result;
+    const values = store.values;
+    renderOutputs(root, view.outputs(result, values));
+    if (view.chart && chartBox) {
+      const width = Math.max(300, Math.min(720, Math.round(chartBox.clientWidth || 640)));
+      const chart = view.chart(result, values, { document, width });
+      finishChart(chart, `${figId}-live`);
+      chartBox.replaceChildren(chart);
+    }
+    if (view.summary && summaryBox) summaryBox.textContent = view.summary(result, values);
+    options.afterRender?.(result, values, root);
+  }
+
+  const update = perFrame(() => {
+    syncControls();
+    showNotes();
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    const values = store.values;
+    if (!options.run) {
+      render(model.compute(values));
+      return;
+    }
+    if (progress) {
+      progress.hidden = false;
+      progress.value = 0;
+    }
+    root.setAttribute('aria-busy', 'true');
+    const emit = (result: R, p: number) => {
+      if (signal.aborted) return;
+      render(result);
+      if (progress) {
+        progress.value = p;
+        progress.hidden = p >= 1;
+      }
+      if (p >= 1) root.removeAttribute('aria-busy');
+    };
+    Promise.resolve(options.run(values, { emit, signal })).catch((error: unknown) => {
+      if (!signal.aborted) {
+        root.removeAttribute('aria-busy');
+        inputNotes = [`The computation failed: ${error instanceof Error ? error.message : String(error)}`];
+        showNotes();
+      }
+    });
+  });
+
+  function onInput(event: Event): void {
+    const el = event.target as HTMLInputElement | HTMLSelectElement;
+    const sliderFor = el.dataset.sliderFor;
+    const specialFor = el.dataset.specialFor;
+    const name = sliderFor ?? specialFor ?? el.name;
+    const p = model.schema[name];
+    if (!p) return;
+    editing = el;
+    inputNotes = [];
+    if (sliderFor && p.kind === 'number') {
+      store.set({ [name]: fromSlider(p as NumberParam, Number(el.value)) } as Partial<Values<S>>);
+    } else if (specialFor && p.kind === 'number') {
+      const checked = (el as HTMLInputElement).checked;
+      const numeric = field(name)?.value ?? '';
+      const fallback = parseValue(name, p, numeric).value;
+      store.set({ [name]: checked ? el.value : fallback } as Partial<Values<S>>);
+    } else if (p.kind === 'boolean') {
+      store.set({ [name]: (el as HTMLInputElement).checked } as Partial<Values<S>>);
+    } else {
+      if (event.type === 'input' && (p.kind === 'text' || el.value === '' || el.value.endsWith('.'))) return;
+      const parsed = parseValue(name, p, el.value);
+      if (parsed.note) inputNotes = [parsed.note.message];
+      store.set({ [name]: parsed.value } as Partial<Values<S>>);
+    }
+  }
+
+  root.addEventListener('input', onInput);
+  root.addEventListener('change', (e) => {
+    onInput(e);
+    editing = null;
+    update();
+  });
+  root.addEventListener('focusout', () => {
+    editing = null;
+  });
+  root.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    if (button.dataset.action === 'reset') {
+      inputNotes = [];
+      store.reset();
+    } else if (button.dataset.action === 'copy-link') {
+      const link = store.shareUrl(sectionIdBefore(root));
+      const w = window as unknown as { __copyText?: (t: string) => Promise<boolean>; __toast?: (m: string) => void };
+      const ok = (await w.__copyText?.(link)) ?? false;
+      button.dataset.link = link;
+      w.__toast?.(ok ? 'Copied a link to this setting' : link);
+    }
+  });
+
+  store.subscribe(update);
+  if (controls) controls.disabled = false;
+  root.classList.add('hydrated');
+  update();
+  return { store, latest: () => latest, refresh: update };
+}

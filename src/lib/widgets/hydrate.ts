@@ -1,0 +1,32 @@
+// Load each widget's browser code only when its figure (or an inline reactive number bound to it)
+// comes near the viewport, so a page costs little JavaScript until the reader scrolls to a figure.
+import { clients } from '../../../components/widgets/registry';
+
+const started = new Set<string>();
+
+async function start(id: string): Promise<void> {
+  if (started.has(id)) return;
+  started.add(id);
+  const load = clients[id];
+  if (!load) throw new Error(`No client registered for widget "${id}"`);
+  const client = await load();
+  document.querySelectorAll<HTMLElement>(`figure[data-widget="${id}"]`).forEach((fig) => client.mount(fig));
+  document.querySelectorAll<HTMLElement>(`[data-reactive-widget="${id}"]`).forEach((el) => client.bindInline?.(el));
+}
+
+export function hydrateWidgets(): void {
+  const targets = document.querySelectorAll<HTMLElement>('figure[data-widget], [data-reactive-widget]');
+  if (targets.length === 0) return;
+  const idOf = (el: HTMLElement) => el.dataset.widget ?? el.dataset.reactiveWidget!;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        void start(idOf(entry.target as HTMLElement));
+      }
+    },
+    { rootMargin: '600px 0px' },
+  );
+  targets.forEach((el) => observer.observe(el));
+}

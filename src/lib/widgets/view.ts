@@ -1,0 +1,24 @@
+// What a widget's view provides. The same object renders the default state into HTML at build
+// time and re-renders in the browser, so the two can never disagree.
+import type { Schema, Values } from '../schema';
+
+export interface OutputSpec {
+  name: string;
+  label: string;
+  /** The unrounded value, written to data-value for tests and readers who inspect. */
+  value: number | string;
+  text: string;
+}
+
+export interface ChartContext {
+  document: Document;
+  width: number;
+}
+
+export interface WidgetView<S extends Schema, R> {
+  outputs(result: R, values: Values<S>): OutputSpec[];
+  /** Observable Plot (or other SVG) figure; optional. */
+  chart?(result: R, values: Values<S>, ctx: ChartContext): Element;
+  /** One or two sentences describing what the chart shows: its text alternative. */
+  summary?(result: R, values: Values<S>): string;
+}

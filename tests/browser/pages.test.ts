@@ -1,0 +1,45 @@
+// Every page in a real browser: clean console, no invalid numbers, no serious accessibility
+// violations, and complete with JavaScript off.
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages } from '../support/site';
+import { closeBrowser, getBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
+
+const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html');
+
+afterAll(closeBrowser);
+
+describe.each(routes)('/%s', (route) => {
+  it('loads with a clean console, valid numbers and no serious axe violations (light and dark)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors, close } = await openPage(route, { colorScheme });
+      await hydrateAll(page);
+      expect(await invalidNumberText(page)).toEqual([]);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious, `${colorScheme}`).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
+
+  it('reads with JavaScript off: text, figures and default numbers are in the HTML', async () => {
+    const browser = await getBrowser();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl') + route);
+    const text = await page.locator('main').innerText();
+    expect(text.length).toBeGreaterThan(200);
+    const figures = page.locator('figure[data-widget]');
+    for (let i = 0; i < (await figures.count()); i++) {
+      const fig = figures.nth(i);
+      await expect(fig.locator('.widget-chart svg').first().isVisible()).resolves.toBe(true);
+      const outputs = await fig.locator('output').allInnerTexts();
+      expect(outputs.every((t) => t.trim().length > 0 && !/NaN|Infinity|undefined/.test(t))).toBe(true);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,76 @@
+// The reading apparatus on the kitchen-sink page: section links, contents tracking, citations,
+// sidenotes, dark mode, figures.
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openPage } from '../support/browser';
+
+const PAGE = 'kitchen-sink/';
+afterAll(closeBrowser);
+
+describe('reading apparatus', () => {
+  it('copies a forum-ready link to a section from a keyboard-reachable control', async () => {
+    const { page, close } = await openPage(PAGE, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const link = page.getByRole('link', { name: 'Copy link to §9.2 A live figure' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#a-live-figure');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^\[§9\.2 A live figure\]\(http.*\/kitchen-sink\/#a-live-figure\)$/);
+    await expect(page.locator('.toast').innerText()).resolves.toMatch(/Copied link/);
+    await close();
+  });
+
+  it('marks the section being read in the table of contents', async () => {
+    const { page, close } = await openPage(PAGE);
+    await page.locator('#a-static-figure').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('a-static-figure')!.scrollIntoView({ block: 'start' }));
+    await page.waitForFunction(() => document.querySelector('[aria-current="location"]')?.getAttribute('href') === '#a-static-figure');
+    await close();
+  });
+
+  it('previews a citation on keyboard focus and links to the bibliography', async () => {
+    const { page, close } = await openPage(PAGE);
+    const cite = page.locator('.cite a').first();
+    await cite.focus();
+    const preview = page.locator('.cite-preview').first();
+    await expect(preview.isVisible()).resolves.toBe(true);
+    expect(await preview.innerText()).toMatch(/Carlsmith/);
+    expect(await cite.getAttribute('href')).toMatch(/\/references\/#carlsmith2023$/);
+    await close();
+  });
+
+  it('shows sidenotes in the margin on wide screens and behind a toggle on phones', async () => {
+    const wide = await openPage(PAGE);
+    await expect(wide.page.locator('.sidenote').first().isVisible()).resolves.toBe(true);
+    await wide.close();
+    const phone = await openPage(PAGE, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const note = phone.page.locator('.sidenote').first();
+    await expect(note.isVisible()).resolves.toBe(false);
+    await phone.page.locator('.sidenote-ref').first().click();
+    await expect(note.isVisible()).resolves.toBe(true);
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.close();
+  });
+
+  it('follows the reader’s colour scheme and remembers the toggle', async () => {
+    const { page, close } = await openPage(PAGE, { colorScheme: 'dark' });
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const dark = await bg();
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await bg()).not.toBe(dark);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await close();
+  });
+
+  it('numbers figures from the front matter and links to them', async () => {
+    const { page, close } = await openPage(PAGE);
+    expect(await page.locator('#fig-residual-paths .fig-label').innerText()).toBe('Figure 9.1');
+    expect(await page.locator('#fig-static-example .fig-label').innerText()).toBe('Figure 9.2');
+    expect(await page.locator('a.figref').first().innerText()).toBe('Figure 9.1');
+    await close();
+  });
+});

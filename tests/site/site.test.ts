@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { builtPages, citableIdsOf, hrefsOf, idsOf, publishedSlugs } from '../support/site';
+
+const distDir = inject('distDir');
+const base = inject('base');
+const root = resolve(import.meta.dirname, '../..');
+const pages = builtPages(distDir);
+const byRoute = new Map(pages.map((p) => [p.route, p]));
+const registry: Record<string, string[]> = JSON.parse(readFileSync(resolve(root, 'tests/anchors.json'), 'utf8'));
+
+describe('the built site', () => {
+  it('has every page: each published chapter and the fixed pages', () => {
+    const expected = ['', '404.html', 'references/', 'glossary/', ...publishedSlugs(resolve(root, 'content/chapters')).map((s) => `${s}/`)];
+    for (const route of expected) expect(byRoute.has(route), `missing page /${route}`).toBe(true);
+  });
+
+  it('leaves drafts out of the build', () => {
+    const drafts = publishedSlugs(resolve(root, 'content/chapters'));
+    for (const p of pages) if (p.route.endsWith('/') && p.route !== '' ) {
+      const slug = p.route.slice(0, -1);
+      if (!['references', 'glossary'].includes(slug)) expect(drafts, `/${p.route} is built but is a draft or unknown`).toContain(slug);
+    }
+  });
+
+  it('resolves every internal link and #fragment', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      const here = idsOf(page.html);
+      for (const href of hrefsOf(page.html)) {
+        if (/^(https?:|mailto:|data:)/.test(href)) continue;
+        if (href.startsWith('#')) {
+          if (href.length > 1 && !here.has(decodeURIComponent(href.slice(1)))) broken.push(`/${page.route} → ${href}`);
+          continue;
+        }
+        if (!href.startsWith(base)) {
+          broken.push(`/${page.route} → ${href} (not under the base path ${base})`);
+          continue;
+        }
+        const [pathPart, fragment] = href.slice(base.length).split('#');
+        const path = pathPart.split('?')[0];
+        if (/\.(css|js|svg|woff2?|ttf|png|json|xml|txt)$/.test(path)) continue;
+        const target = byRoute.get(path);
+        if (!target) broken.push(`/${page.route} → ${href} (no such page)`);
+        else if (fragment && !idsOf(target.html).has(decodeURIComponent(fragment))) broken.push(`/${page.route} → ${href} (no such id)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps every citable id in the anchor registry, and the registry lists every citable id', () => {
+    for (const [route, ids] of Object.entries(registry)) {
+      const page = byRoute.get(route);
+      expect(page, `registry page /${route} is missing`).toBeDefined();
+      const present = idsOf(page!.html);
+      const missing = ids.filter((id) => !present.has(id));
+      expect(missing, `ids removed from /${route}: keep them, or add an alias element with the old id`).toEqual([]);
+    }
+    for (const page of pages) {
+      if (page.route === '404.html') continue;
+      const unregistered = citableIdsOf(page.html).filter((id) => !(registry[page.route] ?? []).includes(id));
+      expect(unregistered, `new citable ids on /${page.route}: add them to tests/anchors.json`).toEqual([]);
+    }
+  });
+
+  it('has no duplicate ids on any page', () => {
+    for (const page of pages) {
+      const all = [...page.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      const dupes = all.filter((id, i) => all.indexOf(id) !== i);
+      expect(dupes, `/${page.route}`).toEqual([]);
+    }
+  });
+
+  it('typesets math at build time and ships no math JavaScript', () => {
+    const sink = byRoute.get('kitchen-sink/')!;
+    expect(sink.html).toContain('class="katex"');
+    expect(sink.html).toContain('class="katex-display"');
+    for (const p of pages) expect(p.html).not.toMatch(/<script[^>]+katex/i);
+  });
+
+  it('has title, description, Open Graph and citation metadata on every page', () => {
+    for (const page of pages) {
+      if (page.route === '404.html') continue;
+      for (const pattern of [/<title>[^<]+<\/title>/, /name="description" content="[^"]+"/, /property="og:title"/, /name="citation_title"/, /name="citation_author"/, /rel="icon"/]) {
+        expect(page.html, `/${page.route} lacks ${pattern}`).toMatch(pattern);
+      }
+    }
+  });
+
+  it('keeps every page within its HTML budget (60 KB gzipped)', () => {
+    for (const page of pages) expect(gzipSync(page.html).length, `/${page.route}`).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('renders each widget’s default figure and numbers into the HTML', () => {
+    for (const page of pages) {
+      for (const m of page.html.matchAll(/<figure id="fig-([a-z-]+)" data-widget="\1"[\s\S]*?<\/figure>/g)) {
+        expect(m[0], `${m[1]} on /${page.route} has no server-rendered chart`).toMatch(/<svg/);
+        expect(m[0]).toMatch(/<output name="[^"]+" data-value="[^"]+"/);
+        expect(m[0]).not.toMatch(/>(NaN|Infinity|-Infinity|undefined)</);
+      }
+    }
+  });
+});
