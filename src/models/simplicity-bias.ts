@@ -17,6 +17,7 @@
 // - Truth tables are packed into 32-bit words and counted in an open-addressing hash table.
 import type { Model, Values } from '../lib/schema';
 import { createRng } from '../lib/random';
+import { buildKernel, layoutAddresses, type KernelLayout } from './simplicity-bias-wasm';
 
 export const schema = {
   n: { kind: 'number', label: 'Inputs n', min: 5, max: 7, default: 5, step: 1, integer: true },
@@ -330,13 +331,21 @@ export interface Sampler {
   readonly params: Params;
   /** Networks drawn so far. */
   readonly done: number;
+  /** 'wasm' (the SIMD kernel) or 'js' (the fallback); both give identical results. */
+  readonly engine: 'wasm' | 'js';
   /** Draw up to `count` more networks (never beyond params.samples); returns how many were drawn. */
   run(count: number): number;
   /** Summary of everything drawn so far. Cost O(distinct); cheap enough to call a few times a second. */
   snapshot(): Result;
 }
 
+export interface SamplerOptions {
+  /** 'auto' (default) uses WebAssembly when the engine supports SIMD, else JavaScript. */
+  engine?: 'auto' | 'wasm' | 'js';
+}
+
 const NORMAL_BUFFER = 1 << 15;
+const BATCH = 1024;
 /** Index (0 or 1) of the 32-bit half of a float64 that holds the sign bit on this platform. */
 const HI = new Int32Array(new Float64Array([-1]).buffer)[1] < 0 ? 1 : 0;
 
@@ -356,79 +365,89 @@ function settings(p: Params) {
   };
 }
 
-export function createSampler(params: Params): Sampler {
-  const { n, h, large, perceptron, target, seed } = settings(params);
-  const N = 1 << n;
-  const words = N >>> 5;
-  const counter = new FunctionCounter(words);
-  const tHist = new Float64Array(N + 1);
-  const normals = new NormalStream(seed);
+/** A source of truth tables: draws up to `count` networks into `tables` (words per table),
+ * stopping early when the normal buffer runs low; `refill` then tops the buffer up. */
+interface Engine {
+  readonly kind: 'wasm' | 'js';
+  readonly tables: Int32Array;
+  draw(count: number): number;
+  refill(): void;
+}
 
+interface Shape {
+  n: number; h: number; hp: number; large: boolean; perceptron: boolean; seed: number;
+  nbLength: number; limit: number;
+}
+
+function shapeOf(p: Params): Shape & { target: number } {
+  const { n, h, large, perceptron, target, seed } = settings(p);
   // Most normals one network can need: layer 1, W2, b2, output weights and bias.
   const perSample = perceptron ? n : h * (n + 1) + h * h + 2 * h + 1;
-  const nb = new Float64Array(Math.max(NORMAL_BUFFER, 4 * perSample));
-  const normalsBuf = nb;
+  const nbLength = Math.max(NORMAL_BUFFER, 4 * perSample);
+  return { n, h, hp: h + (h & 1), large, perceptron, seed, target, nbLength, limit: nbLength - perSample };
+}
+
+/** Plain JavaScript engine. The MLP path is the readable specification of the WebAssembly kernel
+ * and performs the same double operations in the same order. */
+function jsEngine(sh: Shape): Engine {
+  const { n, h, hp, large, perceptron } = sh;
+  const N = 1 << n;
+  const words = N >>> 5;
+  const n1 = n + 1;
+  const normals = new NormalStream(sh.seed);
+  const nb = new Float64Array(sh.nbLength);
   normals.fill(nb, 0, nb.length);
   let np = 0;
+  const limit = sh.limit;
 
   const sW1 = 1 / Math.sqrt(n);
   const sB1 = large ? 1 : sW1;
   const sW2 = 1 / Math.sqrt(h);
   const sB2 = large ? 1 : sW2;
   const halfSW2 = 0.5 * sW2;
-  const nIn = n, width = h, points = N, sW1c = sW1, sB1c = sB1, sW2c = sW2, sB2c = sB2, halfSW2c = halfSW2;
 
-  // Work buffers.
-  const tt = new Int32Array(words);
+  const tables = new Int32Array(BATCH * words);
   const h1 = new Float64Array(N);
   const h1Sign = new Int32Array(h1.buffer); // h1Sign[2i + HI] >>> 31 is the sign bit of h1[i]
   const out = new Float64Array(N);
   const outSign = new Int32Array(out.buffer);
-  const W2T = new Float64Array(h * h); // column j (a live first-layer unit) at j·h … j·h + h − 1
-  const aff = new Float64Array(h * (n + 1)); // affine units: (b, w_0 … w_{n−1})
-  const affUnit = new Int32Array(h); // their live index · h
+  const W2T = new Float64Array(h * hp); // column of live unit u at u·hp … u·hp + hp − 1
+  const aff = new Float64Array(h * n1); // affine units: (b, w_0 … w_{n−1})
+  const affUnit = new Int32Array(h); // their column offset u·hp
   // Correction lists are written unconditionally and kept by advancing the length: one spare slot.
-  const corrPoint = new Int32Array(h * N + 1); // point index · h
+  const corrPoint = new Int32Array(h * N + 1); // row offset i·hp
   const corrVal = new Float64Array(h * N + 1);
-  const corrUnit = new Int32Array(h * N + 1); // live index · h
-  const C = new Float64Array((n + 1) * h); // row m: coefficient of x_{m−1} (row 0: constant)
-  const acc = new Float64Array(N * h); // second-layer pre-activation, point-major
-  const v = new Float64Array(h);
-  const h1Buf = h1, h1SignBuf = h1Sign, W2TBuf = W2T, affBuf = aff, affUnitBuf = affUnit, corrPointBuf = corrPoint;
-  const corrValBuf = corrVal, corrUnitBuf = corrUnit, CBuf = C, accBuf = acc, vBuf = v, outBuf = out;
+  const corrUnit = new Int32Array(h * N + 1); // column offset u·hp
+  const C = new Float64Array(n1 * hp); // row 0: constant term; row m: coefficient of x_{m−1}
+  const acc = new Float64Array(N * hp); // second-layer pre-activations, point-major
+  const v = new Float64Array(hp);
 
-  let done = 0;
-
-  function refill(): void {
-    // Keep the unread tail and top up, so the stream (and every result) ignores chunk sizes.
-    nb.copyWithin(0, np);
-    normals.fill(nb, nb.length - np, nb.length);
-    np = 0;
+  /** Truth table of sample s from the signs of out[0..N): bit i = [out[i] > 0]. */
+  function pack(s: number): void {
+    for (let q = 0; q < words; q++) {
+      let word = 0;
+      for (let r = 0; r < 32; r++) word |= ((outSign[2 * (q * 32 + r) + HI] >>> 31) ^ 1) << r;
+      tables[s * words + q] = word;
+    }
   }
 
-  function samplePerceptron(): void {
+  function perceptronNet(s: number): void {
     // f(x) = [w·x > 0], w ~ N(0, I/n) (the scale cannot change a sign, so it is left out).
-    out[0] = -1; // x = 0 gives w·x = 0, which is not > 0
+    out[0] = 0;
     for (let m = 0; m < n; m++) {
       const w = nb[np++];
       const half = 1 << m;
-      for (let t = 0; t < half; t++) out[half + t] = (t === 0 ? 0 : out[t]) + w;
+      for (let t = 0; t < half; t++) out[half + t] = out[t] + w;
     }
-    packOutputs();
+    out[0] = -1; // x = 0 gives w·x = 0, which is not > 0
+    pack(s);
   }
 
-  function sampleMlp(): void {
-    // Everything the loops touch is read into locals first: V8 keeps locals in registers, while
-    // closure variables are reloaded from the context on every access.
-    const nb = normalsBuf, h1 = h1Buf, h1Sign = h1SignBuf, W2T = W2TBuf, aff = affBuf, affUnit = affUnitBuf;
-    const corrPoint = corrPointBuf, corrVal = corrValBuf, corrUnit = corrUnitBuf, C = CBuf, acc = accBuf;
-    const v = vBuf, out = outBuf;
-    const n = nIn, h = width, N = points, sW1 = sW1c, sB1 = sB1c, sW2 = sW2c, sB2 = sB2c, halfSW2 = halfSW2c;
+  function mlpNet(s: number): void {
     let p = np;
-    const n1 = n + 1;
     let live = 0, nAff = 0, nCorr = 0;
-    // Layer 1. Branches here are either per unit (predictable) or replaced by sign-bit arithmetic,
-    // because a sign test per point would mispredict about half the time.
+    // Layer 1. Branches are per unit (predictable); per point they are replaced by sign-bit
+    // arithmetic, since a sign test per point would mispredict about half the time.
     for (let j = 0; j < h; j++) {
       const b = nb[p] * sB1;
       let sum = 0, sumAbs = 0;
@@ -439,137 +458,196 @@ export function createSampler(params: Params): Sampler {
       }
       sum *= sW1;
       sumAbs *= sW1;
-      // Largest and smallest pre-activation over the cube.
-      if (b + 0.5 * (sum + sumAbs) <= 0) { p += n1; continue; } // off everywhere: cannot matter
-      const lv = live * h;
-      const o = nAff * n1;
-      if (b + 0.5 * (sum - sumAbs) > 0) {
-        // On everywhere: purely affine.
-        aff[o] = b;
-        for (let m = 0; m < n; m++) aff[o + 1 + m] = nb[p + 1 + m] * sW1;
-        affUnit[nAff++] = lv;
-        p += n1;
+      // b + ½(sum ± sumAbs) are the largest and smallest pre-activations over the cube.
+      if (b + 0.5 * (sum + sumAbs) > 0) {
+        const lv = live * hp;
+        if (b + 0.5 * (sum - sumAbs) > 0) {
+          storeAffine(nAff++, b, p, lv); // on everywhere: purely affine
+        } else {
+          h1[0] = b;
+          for (let m = 0; m < n; m++) {
+            const w = nb[p + 1 + m] * sW1;
+            const half = 1 << m;
+            for (let t = 0; t < half; t++) h1[half + t] = h1[t] + w;
+          }
+          if (b + 0.5 * sum > 0) {
+            // On at the centre of the cube, so mostly on: relu(h) = h + relu(−h), the affine part
+            // plus corrections at the points where the unit is off.
+            storeAffine(nAff++, b, p, lv);
+            for (let i = 0; i < N; i++) {
+              corrPoint[nCorr] = i * hp;
+              corrVal[nCorr] = -h1[i];
+              corrUnit[nCorr] = lv;
+              nCorr += h1Sign[2 * i + HI] >>> 31; // keep iff h1[i] is negative
+            }
+          } else {
+            for (let i = 0; i < N; i++) {
+              corrPoint[nCorr] = i * hp;
+              corrVal[nCorr] = h1[i];
+              corrUnit[nCorr] = lv;
+              nCorr += (h1Sign[2 * i + HI] >>> 31) ^ 1; // keep iff h1[i] is not negative
+            }
+          }
+        }
         live++;
-        continue;
-      }
-      h1[0] = b;
-      for (let m = 0; m < n; m++) {
-        const w = nb[p + 1 + m] * sW1;
-        const half = 1 << m;
-        for (let t = 0; t < half; t++) h1[half + t] = h1[t] + w;
-      }
-      if (b + 0.5 * sum > 0) {
-        // On at the centre of the cube, so mostly on: relu(h) = h + relu(−h), i.e. the affine
-        // part plus corrections at the points where the unit is off.
-        aff[o] = b;
-        for (let m = 0; m < n; m++) aff[o + 1 + m] = nb[p + 1 + m] * sW1;
-        affUnit[nAff++] = lv;
-        for (let i = 0; i < N; i++) {
-          corrPoint[nCorr] = i * h;
-          corrVal[nCorr] = -h1[i];
-          corrUnit[nCorr] = lv;
-          nCorr += h1Sign[2 * i + HI] >>> 31; // keep the entry iff h1[i] < 0
-        }
-      } else {
-        for (let i = 0; i < N; i++) {
-          corrPoint[nCorr] = i * h;
-          corrVal[nCorr] = h1[i];
-          corrUnit[nCorr] = lv;
-          nCorr += (h1Sign[2 * i + HI] >>> 31) ^ 1; // keep iff h1[i] ≥ 0
-        }
-      }
+      } // else: off on every point, so its outgoing weights cannot matter and are never drawn
       p += n1;
-      live++;
     }
     // Layer-2 weights, only for live first-layer units.
-    const nW = live * h;
-    for (let q = 0; q < nW; q++) W2T[q] = nb[p + q] * sW2;
-    p += nW;
-    // Affine coefficients of every second-layer unit: C = b2 + Σ_affine W2[:, j]·(b_j, w_j).
+    for (let u = 0; u < live; u++) {
+      for (let k = 0; k < h; k++) W2T[u * hp + k] = nb[p + k] * sW2;
+      for (let k = h; k < hp; k++) W2T[u * hp + k] = 0;
+      p += h;
+    }
+    // C = b2 (row 0) + Σ over affine units of W2[:, j]·(b_j, w_j).
     for (let k = 0; k < h; k++) C[k] = nb[p + k] * sB2;
+    for (let k = h; k < n1 * hp; k++) C[k] = 0;
     p += h;
-    C.fill(0, h);
     for (let a = 0; a < nAff; a++) {
       const wo = affUnit[a];
-      const o = a * n1;
       for (let m = 0; m < n1; m++) {
-        const coef = aff[o + m];
-        const co = m * h;
-        for (let k = 0; k < h; k++) C[co + k] += coef * W2T[wo + k];
+        const coef = aff[a * n1 + m];
+        for (let k = 0; k < hp; k++) C[m * hp + k] += coef * W2T[wo + k];
       }
     }
-    // Expand the affine part over the cube.
-    for (let k = 0; k < h; k++) acc[k] = C[k];
+    // Expand the affine part over the cube, then add the corrections.
+    for (let k = 0; k < hp; k++) acc[k] = C[k];
     for (let m = 0; m < n; m++) {
       const half = 1 << m;
-      const co = (m + 1) * h;
       for (let t = 0; t < half; t++) {
-        const src = t * h, dst = (half + t) * h;
-        for (let k = 0; k < h; k++) acc[dst + k] = acc[src + k] + C[co + k];
+        for (let k = 0; k < hp; k++) acc[(half + t) * hp + k] = acc[t * hp + k] + C[(m + 1) * hp + k];
       }
     }
-    // Point-wise corrections.
     for (let c = 0; c < nCorr; c++) {
       const dst = corrPoint[c], wo = corrUnit[c], val = corrVal[c];
-      for (let k = 0; k < h; k++) acc[dst + k] += val * W2T[wo + k];
+      for (let k = 0; k < hp; k++) acc[dst + k] += val * W2T[wo + k];
     }
-    // Output unit: weights N(0, 1/h), bias N(0, 1) or N(0, 1/h). relu(x) = (x + |x|)/2, with the
-    // 1/2 folded into the weights.
+    // Output: weights N(0, 1/h), bias N(0, 1) or N(0, 1/h). relu(x) = (x + |x|)/2 with the ½ folded
+    // into the weights; the sum runs in two interleaved lanes (even and odd k), as in the kernel.
     for (let k = 0; k < h; k++) v[k] = nb[p + k] * halfSW2;
+    for (let k = h; k < hp; k++) v[k] = 0;
     const b3 = nb[p + h] * sB2;
     p += h + 1;
     for (let i = 0; i < N; i++) {
-      let s = b3;
-      const o = i * h;
-      for (let k = 0; k < h; k++) {
-        const x = acc[o + k];
-        s += v[k] * (x + Math.abs(x));
+      let s0 = 0, s1 = 0;
+      const o = i * hp;
+      for (let k = 0; k < hp; k += 2) {
+        const x0 = acc[o + k], x1 = acc[o + k + 1];
+        s0 += v[k] * (x0 + Math.abs(x0));
+        s1 += v[k + 1] * (x1 + Math.abs(x1));
       }
-      out[i] = s;
+      out[i] = b3 + (s0 + s1); // never exactly 0, so its sign bit decides [out > 0]
     }
     np = p;
-    packOutputs();
+    pack(s);
   }
 
-  /** Truth table from the signs of out[0..N): bit i = [out[i] > 0] (out is never exactly 0). */
-  function packOutputs(): void {
-    let ones = 0;
-    for (let q = 0; q < words; q++) {
-      let word = 0;
-      for (let r = 0; r < 32; r++) {
-        const bit = (outSign[2 * (q * 32 + r) + HI] >>> 31) ^ 1;
-        word |= bit << r;
-        ones += bit;
-      }
-      tt[q] = word;
-    }
-    tHist[ones]++;
-    counter.add(tt);
+  function storeAffine(a: number, b: number, p: number, lv: number): void {
+    aff[a * n1] = b;
+    for (let m = 0; m < n; m++) aff[a * n1 + 1 + m] = nb[p + 1 + m] * sW1;
+    affUnit[a] = lv;
   }
+
+  return {
+    kind: 'js',
+    tables,
+    draw(count) {
+      let s = 0;
+      for (; s < count && np <= limit; s++) {
+        if (perceptron) perceptronNet(s);
+        else mlpNet(s);
+      }
+      return s;
+    },
+    refill() {
+      // Keep the unread tail and top up, so the stream (and every result) ignores chunk sizes.
+      nb.copyWithin(0, np);
+      normals.fill(nb, nb.length - np, nb.length);
+      np = 0;
+    },
+  };
+}
+
+/** The WebAssembly kernel for the MLP, or null where WebAssembly SIMD is unavailable. */
+function wasmEngine(sh: Shape): Engine | null {
+  if (sh.perceptron || typeof WebAssembly !== 'object') return null;
+  const layout: KernelLayout = { n: sh.n, h: sh.h, hp: sh.hp, large: sh.large, nbLength: sh.nbLength, limit: sh.limit, batch: BATCH };
+  const A = layoutAddresses(layout);
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(A.bytes / 65536) });
+    const buf = memory.buffer;
+    const normals = new NormalStream(sh.seed, new Int32Array(buf, A.rng, 4));
+    new Float64Array(buf, A.kn, 128).set(KN);
+    new Float64Array(buf, A.wn, 128).set(WN);
+    const module = new WebAssembly.Module(buildKernel(layout, A) as BufferSource);
+    const instance = new WebAssembly.Instance(module, {
+      env: { mem: memory, tail: (iz: number, u: number) => normals.tail(iz, u) },
+    });
+    const { fill, mlp } = instance.exports as { fill: (a: number, b: number) => void; mlp: (c: number, u: number) => number };
+    const npView = new Int32Array(buf, A.np, 1);
+    const nb = new Float64Array(buf, A.nb, sh.nbLength);
+    fill(0, sh.nbLength * 8);
+    npView[0] = 0;
+    return {
+      kind: 'wasm',
+      tables: new Int32Array(buf, A.tables, BATCH * ((1 << sh.n) >>> 5)),
+      draw: (count) => mlp(count, 0),
+      refill() {
+        const np = npView[0] / 8;
+        nb.copyWithin(0, np);
+        fill((sh.nbLength - np) * 8, sh.nbLength * 8);
+        npView[0] = 0;
+      },
+    };
+  } catch {
+    return null;
+  }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+export function createSampler(params: Params, options: SamplerOptions = {}): Sampler {
+  const sh = shapeOf(params);
+  const N = 1 << sh.n;
+  const words = N >>> 5;
+  const counter = new FunctionCounter(words);
+  const tHist = new Float64Array(N + 1);
+  const want = options.engine ?? 'auto';
+  const engine = (want !== 'js' && wasmEngine(sh)) || jsEngine(sh);
+  if (want === 'wasm' && engine.kind !== 'wasm') throw new Error('WebAssembly SIMD is not available here');
+  let done = 0;
 
   function run(count: number): number {
-    const todo = Math.max(0, Math.min(Math.floor(count), target - done));
-    const limit = nb.length - perSample;
-    if (perceptron) {
-      for (let s = 0; s < todo; s++) {
-        if (np > limit) refill();
-        samplePerceptron();
+    let todo = Math.max(0, Math.min(Math.floor(count), sh.target - done));
+    const drawn = todo;
+    const tables = engine.tables;
+    while (todo > 0) {
+      const ask = Math.min(todo, BATCH);
+      const got = engine.draw(ask);
+      for (let s = 0; s < got; s++) {
+        const off = s * words;
+        let ones = 0;
+        for (let q = 0; q < words; q++) ones += popcount(tables[off + q]);
+        tHist[ones]++;
+        counter.add(tables, off);
       }
-    } else {
-      for (let s = 0; s < todo; s++) {
-        if (np > limit) refill();
-        sampleMlp();
-      }
+      todo -= got;
+      if (got < ask) engine.refill();
     }
-    done += todo;
-    return todo;
+    done += drawn;
+    return drawn;
   }
 
   return {
     params,
+    engine: engine.kind,
     get done() { return done; },
     run,
-    snapshot: () => summarise(counter, tHist, done, target, N, seed),
+    snapshot: () => summarise(counter, tHist, done, sh.target, N, sh.seed),
   };
 }
 
