@@ -1,10 +1,15 @@
-// The components available in every MDX page without an import.
+// The components available in every MDX page without an import: the prose furniture here, and
+// every widget's shell (components/widgets/*/Name.astro, used as <Name />).
 import Cite from './Cite.astro';
 import Note from './Note.astro';
 import Figure from './Figure.astro';
 import FigRef from './FigRef.astro';
 import Term from './Term.astro';
 import Reactive from '../widgets/Reactive.astro';
-import ResidualPaths from '../widgets/residual-paths/ResidualPaths.astro';
 
-export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, ResidualPaths };
+const widgetShells = import.meta.glob<{ default: unknown }>('../widgets/*/*.astro', { eager: true });
+const widgets = Object.fromEntries(
+  Object.entries(widgetShells).map(([path, m]) => [path.split('/').pop()!.replace(/\.astro$/, ''), m.default]),
+);
+
+export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, ...widgets };

@@ -1,17 +1,15 @@
-// Every widget's model and view, for build-time rendering (inline numbers, methods page).
+// Every widget's model and view, for build-time rendering (inline numbers, methods page). Each
+// widget folder's view.ts exports `model` and `view`; the folder name is the widget id.
 import type { Model, Schema } from '../../src/lib/schema';
 import type { WidgetView } from '../../src/lib/widgets/view';
-import { model as residualPaths } from '../../src/models/residual-paths';
-import { view as residualPathsView } from './residual-paths/view';
 
 export interface CatalogEntry {
   model: Model<Schema, unknown>;
   view: WidgetView<Schema, unknown>;
 }
 
-const entry = <S extends Schema, R>(model: Model<S, R>, view: WidgetView<S, R>) =>
-  ({ model, view }) as unknown as CatalogEntry;
+const modules = import.meta.glob<CatalogEntry>('./*/view.ts', { eager: true });
 
-export const catalog: Record<string, CatalogEntry> = {
-  'residual-paths': entry(residualPaths, residualPathsView),
-};
+export const catalog: Record<string, CatalogEntry> = Object.fromEntries(
+  Object.entries(modules).map(([path, m]) => [path.split('/')[1], { model: m.model, view: m.view }]),
+);

@@ -4,8 +4,8 @@
 //
 // It mirrors `jsMlp` in simplicity-bias.ts operation for operation (same IEEE double operations in
 // the same order, lanes = pairs of hidden units), so both paths produce bit-identical networks and
-// counts; the tests check that. The rare rejection branch of the ziggurat calls back into the
-// JavaScript NormalStream, which shares its generator state with this module through memory.
+// counts; the tests check that. The ziggurat's rare rejection branch (which needs exp and log) is
+// left to the JavaScript NormalStream, which shares the generator state through memory.
 
 export interface KernelLayout {
   n: number;
@@ -24,8 +24,9 @@ export interface KernelLayout {
 export interface Addresses {
   rng: number; // 4 × i32 sfc32 state
   np: number; // i32: byte offset (within nb) of the next unread normal
-  kn: number; wn: number; // ziggurat tables (128 doubles each)
+  kn: number; wn: number; // ziggurat tables (256 doubles each)
   nb: number; // normal buffer
+  fixSlot: number; fixWord: number; // the ziggurat's rejection list (i32 each, nbLength long)
   h1: number; w2t: number; aff: number; affUnit: number;
   corrPoint: number; corrVal: number; corrUnit: number;
   c: number; acc: number; v: number; tables: number;
@@ -43,7 +44,8 @@ export function layoutAddresses(k: KernelLayout): Addresses {
   };
   const nc = k.h * N + 1;
   return {
-    rng: take(16), np: take(16), kn: take(128 * 8), wn: take(128 * 8), nb: take(k.nbLength * 8),
+    rng: take(16), np: take(16), kn: take(256 * 8), wn: take(256 * 8), nb: take(k.nbLength * 8),
+    fixSlot: take(k.nbLength * 4), fixWord: take(k.nbLength * 4),
     h1: take(N * 8), w2t: take(k.h * k.hp * 8), aff: take(k.h * (k.n + 1) * 8), affUnit: take(k.h * 4),
     corrPoint: take(nc * 4), corrVal: take(nc * 8), corrUnit: take(nc * 4),
     c: take((k.n + 1) * k.hp * 8), acc: take(N * k.hp * 8), v: take(k.hp * 8), tables: take(k.batch * words * 4),
@@ -119,7 +121,7 @@ function forUp(local: number, limit: Code, step: number, body: Code): Code {
   );
 }
 
-/** Build the module. Imports: env.mem (memory), env.tail(iz, u) → |x| (the ziggurat's slow path). */
+/** Build the module. Imports env.mem (the memory laid out by layoutAddresses); exports fill and mlp. */
 export function buildKernel(k: KernelLayout, A: Addresses): Uint8Array {
   const { n, h, hp, large } = k;
   const N = 1 << n;
@@ -130,9 +132,11 @@ export function buildKernel(k: KernelLayout, A: Addresses): Uint8Array {
   const sW1 = 1 / Math.sqrt(n), sB1 = large ? 1 : sW1;
   const sW2 = 1 / Math.sqrt(h), sB2 = large ? 1 : sW2, halfSW2 = 0.5 * sW2;
 
-  // ---- fill(from, to): normals into the byte range [from, to) -----------------------------------
+  // ---- fill(from, to) → fix-ups: the ziggurat's fast pass over the byte range [from, to) of nb ----
+  // Every slot gets (s + 0.5)·WN[iz]; slots whose fast test fails are listed (slot index, word) for
+  // NormalStream.fixup, which runs the rejection branch in JavaScript in the same order.
   const fill = (() => {
-    const [from, to, a, b, c, d, t, iz, s, u, xf] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const [from, to, a, b, c, d, t, iz, s, u, nFix] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     const store = (l: number, off: number): Code => [...i32(A.rng), ...get(l), ...storeI32(off)];
     const load = (l: number, off: number): Code => [...i32(A.rng), ...loadI32(off), ...set(l)];
     const body: Code = [
@@ -144,24 +148,19 @@ export function buildKernel(k: KernelLayout, A: Addresses): Uint8Array {
         ...get(b), ...get(b), ...i32(9), OP.i32ShrU, OP.i32Xor, ...set(a),
         ...get(c), ...get(c), ...i32(3), OP.i32Shl, OP.i32Add, ...set(b),
         ...get(c), ...i32(21), OP.i32Rotl, ...get(t), OP.i32Add, ...set(c),
-        ...get(t), ...i32(127), OP.i32And, ...set(iz),
-        ...get(t), ...i32(7), OP.i32ShrS, ...set(s),
+        ...get(t), ...i32(255), OP.i32And, ...i32(3), OP.i32Shl, ...set(iz), // byte offset into the tables
+        ...get(t), ...i32(8), OP.i32ShrS, ...set(s),
         ...get(s), ...get(s), ...i32(31), OP.i32ShrS, OP.i32Xor, ...set(u),
-        // if (u < KN[iz]) buf = (s + 0.5)·WN[iz] else buf = ±tail(iz, u)
-        ...get(u), OP.f64FromI32S, ...get(iz), ...i32(3), OP.i32Shl, ...loadF64(A.kn), OP.f64Lt,
-        ...ifElse(
-          [...get(from), ...get(s), OP.f64FromI32S, ...f64(0.5), OP.f64Add,
-            ...get(iz), ...i32(3), OP.i32Shl, ...loadF64(A.wn), OP.f64Mul, ...storeF64(A.nb)],
-          [...store(a, 0), ...store(b, 4), ...store(c, 8), ...store(d, 12),
-            ...get(iz), ...get(u), 0x10, 0, ...set(xf), // call tail
-            ...get(from), ...get(xf), OP.f64Neg, ...get(xf), ...get(s), ...i32(0), OP.i32LtS, 0x1b /* select */,
-            ...storeF64(A.nb),
-            ...load(a, 0), ...load(b, 4), ...load(c, 8), ...load(d, 12)],
-        ),
+        ...get(from), ...get(s), OP.f64FromI32S, ...f64(0.5), OP.f64Add, ...get(iz), ...loadF64(A.wn), OP.f64Mul, ...storeF64(A.nb),
+        ...get(nFix), ...i32(2), OP.i32Shl, ...get(from), ...i32(3), OP.i32ShrU, ...storeI32(A.fixSlot),
+        ...get(nFix), ...i32(2), OP.i32Shl, ...get(t), ...storeI32(A.fixWord),
+        // nFix += !(u < KN[iz])
+        ...get(nFix), ...get(u), OP.f64FromI32S, ...get(iz), ...loadF64(A.kn), OP.f64Lt, ...i32(1), OP.i32Xor, OP.i32Add, ...set(nFix),
       ]),
       ...store(a, 0), ...store(b, 4), ...store(c, 8), ...store(d, 12),
+      ...get(nFix),
     ];
-    return { locals: [[8, I32], [1, F64]] as [number, number][], body };
+    return { locals: [[9, I32]] as [number, number][], body };
   })();
 
   // ---- mlp(count, unused) → samples drawn ----------------------------------------------------------
@@ -352,16 +351,11 @@ export function buildKernel(k: KernelLayout, A: Addresses): Uint8Array {
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([
-      [0x60, ...vec([[I32], [I32]]), ...vec([[F64]])], // tail
-      [0x60, ...vec([[I32], [I32]]), ...vec([])], // fill
-      [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])], // mlp
+      [0x60, ...vec([[I32], [I32]]), ...vec([[I32]])], // fill, mlp
     ])),
-    ...section(2, vec([
-      [...str('env'), ...str('tail'), 0x00, 0],
-      [...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(pages)],
-    ])),
-    ...section(3, vec([[1], [2]])),
-    ...section(7, vec([[...str('fill'), 0x00, 1], [...str('mlp'), 0x00, 2]])),
+    ...section(2, vec([[...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(pages)]])),
+    ...section(3, vec([[0], [0]])),
+    ...section(7, vec([[...str('fill'), 0x00, 0], [...str('mlp'), 0x00, 1]])),
     ...section(10, vec([fnBody(fill), fnBody(mlp)])),
   ];
   return Uint8Array.from(bytes);

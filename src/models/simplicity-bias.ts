@@ -138,37 +138,42 @@ export function lzComplexity(bits: string | Uint8Array): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Normal deviates: Marsaglia & Tsang's (2000) 128-layer ziggurat. Each 32-bit word gives the
-// layer (7 bits), the sign (1 bit) and a 24-bit magnitude, so no bit is used twice.
+// Normal deviates: a 256-layer ziggurat (Marsaglia & Tsang 2000). Each 32-bit word gives the layer
+// (8 bits), the sign (1 bit) and a 23-bit magnitude, so no bit is used twice. A block is filled in
+// two passes: the fast path for every slot (98.5% of them), then the rejection branch for the
+// slots it left, in order. The WebAssembly kernel runs the first pass and this class the second,
+// so both engines consume the generator identically.
 
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-const M24 = 16777216;
-const KN = new Float64Array(128);
-const WN = new Float64Array(128);
-const FN = new Float64Array(128);
+const ZIG_R = 3.6541528853610088;
+const ZIG_V = 0.00492867323399;
+const ZIG_M = 8388608; // 2^23
+export const KN = new Float64Array(256);
+export const WN = new Float64Array(256);
+const FN = new Float64Array(256);
 (() => {
   let dn = ZIG_R;
   let tn = dn;
   const q = ZIG_V / Math.exp(-0.5 * dn * dn);
-  KN[0] = (dn / q) * M24;
+  KN[0] = (dn / q) * ZIG_M;
   KN[1] = 0;
-  WN[0] = q / M24;
-  WN[127] = dn / M24;
+  WN[0] = q / ZIG_M;
+  WN[255] = dn / ZIG_M;
   FN[0] = 1;
-  FN[127] = Math.exp(-0.5 * dn * dn);
-  for (let i = 126; i >= 1; i--) {
+  FN[255] = Math.exp(-0.5 * dn * dn);
+  for (let i = 254; i >= 1; i--) {
     dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
-    KN[i + 1] = (dn / tn) * M24;
+    KN[i + 1] = (dn / tn) * ZIG_M;
     tn = dn;
     FN[i] = Math.exp(-0.5 * dn * dn);
-    WN[i] = dn / M24;
+    WN[i] = dn / ZIG_M;
   }
 })();
 
 /** sfc32 state plus a ziggurat that writes standard normals into a buffer in bulk. */
 export class NormalStream {
   private readonly st: Int32Array;
+  private fixSlot = new Int32Array(0);
+  private fixWord = new Int32Array(0);
 
   /** `state` (4 words) may be a view into WebAssembly memory, so the kernel shares the stream. */
   constructor(seed: number, state: Int32Array = new Int32Array(4)) {
@@ -178,7 +183,7 @@ export class NormalStream {
     for (let q = 0; q < 4; q++) this.st[q] = rng.uint32() | 0;
   }
 
-  /** One raw 32-bit word (slow path only). */
+  /** One raw 32-bit word (second pass only). */
   private word(): number {
     const st = this.st;
     const a = st[0], b = st[1], c = st[2], d = st[3];
@@ -195,8 +200,11 @@ export class NormalStream {
     return ((this.word() >>> 0) + 0.5) / 4294967296;
   }
 
-  /** The rejection branch of the ziggurat for layer iz, magnitude u. Returns a |deviate|. */
-  tail(iz: number, u: number): number {
+  /** The rejection branch for the word t whose fast path failed. Returns a signed deviate. */
+  private slow(t: number): number {
+    const sign = t < 0 ? -1 : 1;
+    let iz = t & 255;
+    let u = (t < 0 ? ~t : t) >>> 8; // the fast path's u = s ^ (s >> 31) with s = t >> 8
     for (;;) {
       const x = (u + 0.5) * WN[iz];
       if (iz === 0) {
@@ -205,18 +213,29 @@ export class NormalStream {
           xt = -Math.log(this.open01()) / ZIG_R;
           y = -Math.log(this.open01());
         } while (y + y < xt * xt);
-        return ZIG_R + xt;
+        return sign * (ZIG_R + xt);
       }
-      if (FN[iz] + this.open01() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
-      const t = this.word();
-      iz = t & 127;
-      u = (t >>> 7) & 0xffffff;
-      if (u < KN[iz]) return (u + 0.5) * WN[iz];
+      if (FN[iz] + this.open01() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return sign * x;
+      const w = this.word();
+      iz = w & 255;
+      u = (w >>> 8) & 0x7fffff;
+      if (u < KN[iz]) return sign * (u + 0.5) * WN[iz];
     }
+  }
+
+  /** Second pass: slots[q] (indices into buf) get the rejection branch for words[q]. */
+  fixup(buf: Float64Array, slots: Int32Array, words: Int32Array, count: number): void {
+    for (let q = 0; q < count; q++) buf[slots[q]] = this.slow(words[q]);
   }
 
   /** Write standard normals into buf[from..to). */
   fill(buf: Float64Array, from: number, to: number): void {
+    if (this.fixSlot.length < to - from) {
+      this.fixSlot = new Int32Array(to - from);
+      this.fixWord = new Int32Array(to - from);
+    }
+    const fixSlot = this.fixSlot, fixWord = this.fixWord;
+    let nFix = 0;
     const st = this.st;
     let a = st[0], b = st[1], c = st[2], d = st[3];
     for (let p = from; p < to; p++) {
@@ -225,20 +244,18 @@ export class NormalStream {
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const iz = t & 127;
-      // Bits 7…31 as a signed integer s in [−2^24, 2^24): the sign and the magnitude u without a
+      const iz = t & 255;
+      // Bits 8…31 as a signed integer s in [−2^23, 2^23): the sign and the magnitude u without a
       // data-dependent branch (a sign branch would mispredict half the time). s + 0.5 is ±(u + 0.5).
-      const s = t >> 7;
+      const s = t >> 8;
       const u = s ^ (s >> 31);
-      if (u < KN[iz]) buf[p] = (s + 0.5) * WN[iz];
-      else {
-        st[0] = a; st[1] = b; st[2] = c; st[3] = d;
-        const x = this.tail(iz, u);
-        a = st[0]; b = st[1]; c = st[2]; d = st[3];
-        buf[p] = s < 0 ? -x : x;
-      }
+      buf[p] = (s + 0.5) * WN[iz];
+      fixSlot[nFix] = p;
+      fixWord[nFix] = t;
+      nFix += u < KN[iz] ? 0 : 1;
     }
     st[0] = a; st[1] = b; st[2] = c; st[3] = d;
+    this.fixup(buf, fixSlot, fixWord, nFix);
   }
 }
 
@@ -577,25 +594,26 @@ function wasmEngine(sh: Shape): Engine | null {
     const memory = new WebAssembly.Memory({ initial: Math.ceil(A.bytes / 65536) });
     const buf = memory.buffer;
     const normals = new NormalStream(sh.seed, new Int32Array(buf, A.rng, 4));
-    new Float64Array(buf, A.kn, 128).set(KN);
-    new Float64Array(buf, A.wn, 128).set(WN);
+    new Float64Array(buf, A.kn, 256).set(KN);
+    new Float64Array(buf, A.wn, 256).set(WN);
     const module = new WebAssembly.Module(buildKernel(layout, A) as BufferSource);
-    const instance = new WebAssembly.Instance(module, {
-      env: { mem: memory, tail: (iz: number, u: number) => normals.tail(iz, u) },
-    });
-    const { fill, mlp } = instance.exports as { fill: (a: number, b: number) => void; mlp: (c: number, u: number) => number };
+    const instance = new WebAssembly.Instance(module, { env: { mem: memory } });
+    const kernel = instance.exports as { fill: (a: number, b: number) => number; mlp: (c: number, u: number) => number };
     const npView = new Int32Array(buf, A.np, 1);
     const nb = new Float64Array(buf, A.nb, sh.nbLength);
-    fill(0, sh.nbLength * 8);
+    const fixSlot = new Int32Array(buf, A.fixSlot, sh.nbLength);
+    const fixWord = new Int32Array(buf, A.fixWord, sh.nbLength);
+    const fill = (from: number, to: number) => normals.fixup(nb, fixSlot, fixWord, kernel.fill(from * 8, to * 8));
+    fill(0, sh.nbLength);
     npView[0] = 0;
     return {
       kind: 'wasm',
       tables: new Int32Array(buf, A.tables, BATCH * ((1 << sh.n) >>> 5)),
-      draw: (count) => mlp(count, 0),
+      draw: (count) => kernel.mlp(count, 0),
       refill() {
         const np = npView[0] / 8;
         nb.copyWithin(0, np);
-        fill((sh.nbLength - np) * 8, sh.nbLength * 8);
+        fill(sh.nbLength - np, sh.nbLength);
         npView[0] = 0;
       },
     };

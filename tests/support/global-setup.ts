@@ -20,7 +20,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const distDir = resolve(root, 'dist-test');
+  const distDir = resolve(root, process.env.TEST_DIST ?? 'dist-test');
   if (!process.env.REUSE_BUILD) {
     const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,

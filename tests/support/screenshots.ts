@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const routes = process.argv.slice(2).length ? process.argv.slice(2) : ['', 'kitchen-sink/'];
-const site = await serveDist(resolve(root, 'dist-test'), '/essay/');
+const site = await serveDist(resolve(root, process.env.TEST_DIST ?? 'dist-test'), '/essay/');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const out = resolve(root, 'tests/.artifacts');
 for (const route of routes) {

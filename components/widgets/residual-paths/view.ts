@@ -1,6 +1,7 @@
 // residual-paths: how path lengths and gradient are distributed over a residual network's paths.
 import { areaY, lineY, plot, rectY, ruleY, text } from '@observablehq/plot';
 import type { Params, Result, schema } from '../../../src/models/residual-paths';
+export { model } from '../../../src/models/residual-paths';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { formatNumber, formatPercent, formatPow10 } from '../../../src/lib/format';
 
