@@ -47,6 +47,7 @@ export function formatPercent(p: number, digits = 3): string {
   if (!Number.isFinite(p)) return DASH;
   if (p === 0) return '0%';
   if (p < 1e-4) return formatPow10(Math.log10(p), 2);
+  if (Math.abs(p) >= 1e4) return `${formatPow10(Math.log10(Math.abs(p)) + 2, digits, p < 0)}%`;
   const pct = p * 100;
   return `${Number(pct.toPrecision(digits))}%`;
 }
