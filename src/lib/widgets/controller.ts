@@ -101,6 +101,7 @@ export function mountWidget<S extends Schema, R>(
   }
 
   function render(result: R): void {
+    const start = performance.now();
     latest = result;
     const values = store.values;
     renderOutputs(root, view.outputs(result, values));
@@ -112,6 +113,8 @@ export function mountWidget<S extends Schema, R>(
     }
     if (view.summary && summaryBox) summaryBox.textContent = view.summary(result, values);
     options.afterRender?.(result, values, root);
+    // Measured by `npm run bench` (input → updated figure).
+    performance.measure(`widget-render ${model.id}`, { start });
   }
 
   const update = perFrame(() => {
@@ -122,7 +125,10 @@ export function mountWidget<S extends Schema, R>(
     const { signal } = controller;
     const values = store.values;
     if (!options.run) {
-      render(model.compute(values));
+      const start = performance.now();
+      const result = model.compute(values);
+      performance.measure(`widget-compute ${model.id}`, { start });
+      render(result);
       return;
     }
     if (progress) {

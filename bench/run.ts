@@ -1,0 +1,211 @@
+// `npm run bench`: measures the essay against its performance budgets (shared/design/architecture.md)
+// and prints one table, also written to bench/results.json. Timings are medians with their spread
+// (p95 or min–max); nothing here is asserted in `npm test`.
+//
+//   node bench/run.ts [--reuse]     --reuse: measure the existing bench build (dist-bench/)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveDist } from '../tests/support/server.ts';
+import { builtPages } from '../tests/support/site.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, 'dist-bench');
+const BASE = '/';
+const reuse = process.argv.includes('--reuse') && existsSync(dist);
+
+const quantile = (xs: number[], q: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const ms = (x: number) => Math.round(x * 10) / 10;
+
+if (!reuse) {
+  console.error('bench: building the site into dist-bench/ …');
+  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+    cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: BASE }, encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+}
+
+const site = await serveDist(dist, BASE);
+const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const gz = (urlPath: string) => {
+  const file = join(dist, decodeURIComponent(new URL(urlPath).pathname).slice(BASE.length));
+  return existsSync(file) ? gzipSync(readFileSync(file)).length : 0;
+};
+
+// ---- 1. Page weight and load metrics, mobile emulation (4× CPU slowdown, slow 4G) ----------
+interface PageRow {
+  page: string; jsKB: number; htmlKB: number; cssKB: number; fontsKB: number; fontFiles: number;
+  lcpMs: number; cls: number; tbtMs: number; loadLongTasks: number;
+}
+const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html');
+const pageRows: PageRow[] = [];
+for (const route of pages) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  const fetched: { url: string; type: string }[] = [];
+  page.on('response', (r) => fetched.push({ url: r.url(), type: r.request().resourceType() }));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __perf: { lcp: number; cls: number; long: { start: number; duration: number }[] } };
+    w.__perf = { lcp: 0, cls: 0, long: [] };
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__perf.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.__perf.cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__perf.long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(site.url + route, { waitUntil: 'load' });
+  await page.waitForTimeout(2500);
+  const perf = await page.evaluate(() => {
+    const w = window as unknown as { __perf: { lcp: number; cls: number; long: { start: number; duration: number }[] } };
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    const tbt = w.__perf.long.filter((t) => t.start >= fcp).reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+    return { lcp: w.__perf.lcp, cls: w.__perf.cls, tbt, long: w.__perf.long.length };
+  });
+  const sum = (type: string, test?: (u: string) => boolean) =>
+    fetched.filter((f) => f.type === type && (!test || test(f.url))).reduce((s, f) => s + gz(f.url), 0);
+  const fonts = fetched.filter((f) => f.type === 'font');
+  pageRows.push({
+    page: '/' + route, jsKB: kb(sum('script')), htmlKB: kb(sum('document')), cssKB: kb(sum('stylesheet')),
+    fontsKB: kb(fonts.reduce((s, f) => s + gz(f.url), 0)), fontFiles: fonts.length,
+    lcpMs: ms(perf.lcp), cls: Math.round(perf.cls * 1000) / 1000, tbtMs: ms(perf.tbt), loadLongTasks: perf.long,
+  });
+  await context.close();
+}
+
+// ---- 2. Per widget: input → updated figure, and long tasks during interaction --------------
+interface WidgetRow { widget: string; page: string; inputs: number; renderMedianMs: number; renderP95Ms: number; inputToFigureMedianMs: number; inputToFigureP95Ms: number; interactionLongTasks: number }
+const widgetRows: WidgetRow[] = [];
+async function measureWidgets(page: Page, route: string) {
+  const ids = await page.$$eval('figure[data-widget]', (fs) => fs.map((f) => (f as HTMLElement).dataset.widget!));
+  for (const id of ids) {
+    const fig = page.locator(`figure[data-widget="${id}"]`);
+    await fig.scrollIntoViewIfNeeded();
+    await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.classList.contains('hydrated'), id, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const r = await page.evaluate(async (w) => {
+      const figure = document.querySelector(`figure[data-widget="${w}"]`)!;
+      const slider = figure.querySelector<HTMLInputElement>('input[type="range"]:not(:disabled)');
+      if (!slider) return null;
+      const long: number[] = [];
+      const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
+      obs.observe({ type: 'longtask' });
+      performance.clearMeasures();
+      const latencies: number[] = [];
+      const min = Number(slider.min), max = Number(slider.max);
+      for (let i = 0; i < 60; i++) {
+        await new Promise((res) => setTimeout(res, 30));
+        const done = new Promise<number>((res) => {
+          const m = new MutationObserver(() => { m.disconnect(); res(performance.now()); });
+          m.observe(figure.querySelector('.widget-results') ?? figure, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
+        const t0 = performance.now();
+        slider.value = String(min + ((i * 37) % 60) / 59 * (max - min));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        latencies.push((await Promise.race([done, new Promise<number>((res) => setTimeout(() => res(NaN), 2000))])) - t0);
+      }
+      await new Promise((res) => setTimeout(res, 300));
+      obs.disconnect();
+      const renders = performance.getEntriesByType('measure').filter((m) => m.name.endsWith(` ${w}`));
+      const byFrame: number[] = [];
+      // compute + render of one update (the work done in the animation frame)
+      for (const m of renders) byFrame.push(m.duration);
+      return { latencies: latencies.filter((x) => Number.isFinite(x)), work: byFrame, long };
+    }, id);
+    if (!r) continue;
+    widgetRows.push({
+      widget: id, page: '/' + route, inputs: r.latencies.length,
+      renderMedianMs: ms(quantile(r.work, 0.5)), renderP95Ms: ms(quantile(r.work, 0.95)),
+      inputToFigureMedianMs: ms(quantile(r.latencies, 0.5)), inputToFigureP95Ms: ms(quantile(r.latencies, 0.95)),
+      interactionLongTasks: r.long.length,
+    });
+  }
+}
+for (const route of pages) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.url + route);
+  if (route !== 'kitchen-sink/') await measureWidgets(page, route);
+  await context.close();
+}
+
+// ---- 3. tiny-nets exact counting, in Node (cold: a fresh process per measurement) ---------
+function timeTinyNets(n: number, runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      const { countFunctions } = await import(${JSON.stringify(resolve(root, 'src/models/tiny-nets-count.ts'))});
+      const t = performance.now(); countFunctions(${n}, 3, 'ternary'); console.log(performance.now() - t);`], { encoding: 'utf8' });
+    out.push(Number(r.stdout.trim()));
+  }
+  return out;
+}
+const tiny3 = timeTinyNets(3, 7);
+const tiny4 = timeTinyNets(4, 5);
+
+// ---- 4. simplicity-bias throughput in a browser worker, against the reference sampler -----
+const benchDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
+const esbuild = spawnSync(process.execPath, [resolve(root, 'node_modules/esbuild/bin/esbuild'), resolve(root, 'bench/browser/sampler-bench.ts'),
+  '--bundle', '--format=esm', `--outfile=${join(benchDir, 'sampler-bench.js')}`, '--minify'], { encoding: 'utf8' });
+if (esbuild.status !== 0) throw new Error(esbuild.stderr);
+writeFileSync(join(benchDir, 'index.html'), '<!doctype html><title>bench</title>');
+const benchSite = await serveDist(benchDir, '/');
+const samplerRuns: { engine: string; samples: number; fastMs: number; referenceSamples: number; refMs: number }[] = [];
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(benchSite.url);
+  for (let i = 0; i < 3; i++) {
+    samplerRuns.push(await page.evaluate(() => new Promise((res) => {
+      const w = new Worker('/sampler-bench.js', { type: 'module' });
+      w.onmessage = (e) => { res(e.data); w.terminate(); };
+      w.postMessage({ samples: 1_000_000, referenceSamples: 20_000, seed: 1 + Math.floor(Math.random() * 1000) });
+    })));
+  }
+  await context.close();
+}
+await benchSite.close();
+const fastRate = samplerRuns.map((r) => r.samples / (r.fastMs / 1000));
+const refRate = samplerRuns.map((r) => r.referenceSamples / (r.refMs / 1000));
+
+await browser.close();
+await site.close();
+
+// ---- Report ---------------------------------------------------------------------------------
+const budgets = {
+  pageJsKB: 120, pageHtmlKB: 60, renderP95Ms: 16, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, lcpMs: 2500, tbtMs: 200, cls: 0.1,
+};
+const results = {
+  date: new Date().toISOString(),
+  machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: CHROMIUM_PATH },
+  budgets, pages: pageRows, widgets: widgetRows,
+  tinyNets: { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
+  simplicityBias: {
+    engine: samplerRuns[0]?.engine, samples: 1_000_000,
+    secondsFor1e6Median: ms(quantile(samplerRuns.map((r) => r.fastMs / 1000), 0.5) * 10) / 10,
+    samplesPerSecondMedian: Math.round(quantile(fastRate, 0.5)), samplesPerSecondRange: [Math.round(Math.min(...fastRate)), Math.round(Math.max(...fastRate))],
+    referencePerSecondMedian: Math.round(quantile(refRate, 0.5)),
+    speedupMedian: Math.round((quantile(fastRate, 0.5) / quantile(refRate, 0.5)) * 10) / 10,
+  },
+};
+writeFileSync(resolve(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+const ok = (pass: boolean) => (pass ? 'ok ' : 'OVER');
+console.log('\nPages (mobile: 412×823, 4× CPU slowdown, 150 ms RTT / 1.6 Mbps; gzipped sizes of what the first view fetches)');
+console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), lcp: ok(p.lcpMs <= budgets.lcpMs), tbt: ok(p.tbtMs <= budgets.tbtMs), clsOk: ok(p.cls <= budgets.cls) })));
+console.log('Widgets (desktop; 60 slider inputs each; render = compute + draw of one update; input→figure includes waiting for the next frame)');
+console.table(widgetRows.map((w) => ({ ...w, budget: ok(w.renderP95Ms <= budgets.renderP95Ms && w.interactionLongTasks === 0) })));
+console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
+console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
+  ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));
+console.log('\nwritten to bench/results.json');

@@ -1,0 +1,99 @@
+// Every widget on every page, driven adversarially: hostile URL values, random interaction
+// (a seeded monkey), and the same shared link giving the same numbers in fresh browsers.
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { builtPages } from '../support/site';
+import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
+import { catalogSchemas } from '../support/schemas';
+import { createRng } from '../../src/lib/random';
+
+const pages = builtPages(inject('distDir'));
+const widgetPages = pages
+  .map((p) => ({ route: p.route, widgets: [...new Set([...p.html.matchAll(/data-widget="([a-z-]+)"/g)].map((m) => m[1]))] }))
+  .filter((p) => p.widgets.length > 0);
+const HOSTILE = ['NaN', '1e999', '-1e308', '<img src=x onerror=alert(1)>', '', '%00', '9'.repeat(400), 'Infinity', 'undefined', '-0'];
+
+afterAll(closeBrowser);
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => !f.hasAttribute('aria-busy')), undefined, { timeout: 60_000 });
+}
+
+async function outputsOf(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('figure[data-widget] output', (os) =>
+    Object.fromEntries(os.map((o) => [`${o.closest('figure')!.id}/${(o as HTMLOutputElement).name}`, (o as HTMLElement).dataset.value ?? ''])));
+}
+
+describe.each(widgetPages)('/$route', ({ route, widgets }) => {
+  it('survives hostile values for every parameter of every widget', async () => {
+    const schemas = catalogSchemas();
+    for (let round = 0; round < 3; round++) {
+      const query = new URLSearchParams();
+      let k = round;
+      for (const w of widgets) for (const name of Object.keys(schemas[w] ?? {})) query.set(`${w}.${name}`, HOSTILE[k++ % HOSTILE.length]);
+      const { page, errors, close } = await openPage(`${route}?${query}`);
+      await hydrateAll(page);
+      await idle(page);
+      expect(await page.locator('figure[data-widget] img').count()).toBe(0);
+      expect(await page.locator('.widget-notes:not([hidden])').count()).toBeGreaterThan(0);
+      expect(await invalidNumberText(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
+
+  it('takes a random walk through every control without errors or invalid numbers', async () => {
+    const { page, errors, close } = await openPage(route);
+    await hydrateAll(page);
+    const rng = createRng(20261126);
+    const controls = page.locator('figure[data-widget] :is(input, select, button):not([data-action="copy-link"])');
+    const count = await controls.count();
+    for (let i = 0; i < 40; i++) {
+      const el = controls.nth(Math.floor(rng.uniform() * count));
+      if (!(await el.isEnabled()) || !(await el.isVisible())) continue;
+      const tag = await el.evaluate((e) => `${e.tagName}:${(e as HTMLInputElement).type}`);
+      await el.scrollIntoViewIfNeeded();
+      if (tag === 'SELECT:select-one') {
+        const options = await el.locator('option').allInnerTexts();
+        await el.selectOption({ index: Math.floor(rng.uniform() * options.length) });
+      } else if (tag === 'INPUT:range') {
+        await el.focus();
+        for (let j = 0; j < 1 + Math.floor(rng.uniform() * 5); j++) await page.keyboard.press(rng.uniform() < 0.5 ? 'ArrowLeft' : 'ArrowRight');
+        if (rng.uniform() < 0.2) await page.keyboard.press(rng.uniform() < 0.5 ? 'Home' : 'End');
+      } else if (tag === 'INPUT:text') {
+        await el.fill(['0', '1', '-3', '1e9', 'abc', '2.5', ''][Math.floor(rng.uniform() * 7)]);
+        await el.press('Enter');
+      } else {
+        await el.click();
+      }
+      if (i % 10 === 9) await page.setViewportSize({ width: 360 + Math.floor(rng.uniform() * 1000), height: 700 });
+    }
+    await idle(page);
+    expect(await invalidNumberText(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('gives the same numbers for the same link in fresh browsers', async () => {
+    const first = await openPage(route);
+    await hydrateAll(first.page);
+    await idle(first.page);
+    // Move every widget off its defaults: set each range slider to 3/4 of its travel.
+    await first.page.$$eval('figure[data-widget] input[type="range"]:not(:disabled)', (ss) => ss.forEach((s) => {
+      const r = s as HTMLInputElement;
+      r.value = String(Number(r.min) + 0.75 * (Number(r.max) - Number(r.min)));
+      r.dispatchEvent(new Event('change', { bubbles: true }));
+    }));
+    await first.page.waitForTimeout(300);
+    await idle(first.page);
+    const link = first.page.url();
+    const a = await outputsOf(first.page);
+    await first.close();
+    const second = await openPage(link.replace(inject('baseUrl'), ''));
+    await hydrateAll(second.page);
+    await idle(second.page);
+    expect(await outputsOf(second.page)).toEqual(a);
+    await second.close();
+  });
+});
