@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkSections from './src/lib/markdown/remark-sections.mjs';
 import remarkBaseLinks from './src/lib/markdown/remark-base-links.mjs';
+import csp from './src/lib/csp-integration.mjs';
 
 // BASE_PATH deploys the site under a sub-path; SITE is the public origin (canonical URLs, Open Graph).
 const base = process.env.BASE_PATH ?? '/';
@@ -16,7 +17,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx()],
+  integrations: [mdx(), csp()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],
@@ -27,5 +28,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     worker: { format: 'es' },
+    // Keep fonts and other assets as files: no data: URIs for the Content-Security-Policy to allow.
+    build: { assetsInlineLimit: 0 },
   },
 });

@@ -90,6 +90,28 @@ describe('the built site', () => {
     }
   });
 
+  it('sets a strict Content-Security-Policy on every page: hashes, no unsafe-inline, no other origins', () => {
+    for (const page of pages) {
+      const m = page.html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+      expect(m, `/${page.route} has no CSP`).not.toBeNull();
+      const policy = m![1];
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).not.toContain("'unsafe-inline'");
+      expect(policy).not.toMatch(/https?:/);
+      const inlineScripts = [...page.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].length;
+      expect((policy.match(/script-src[^;]*/)![0].match(/'sha256-/g) ?? []).length).toBeGreaterThanOrEqual(inlineScripts > 0 ? 1 : 0);
+    }
+  });
+
+  it('loads nothing from another origin', () => {
+    for (const page of pages) {
+      const external = [...page.html.matchAll(/<(?:script|link|img|iframe|source|video|audio)[^>]+(?:src|href)="(https?:\/\/[^"]+)"/g)]
+        .filter((m) => !/rel="canonical"/.test(m[0]))
+        .map((m) => m[1]);
+      expect(external, `/${page.route}`).toEqual([]);
+    }
+  });
+
   it('keeps every page within its HTML budget (60 KB gzipped)', () => {
     for (const page of pages) expect(gzipSync(page.html).length, `/${page.route}`).toBeLessThanOrEqual(60 * 1024);
   });

@@ -31,6 +31,12 @@ export async function openPage(path: string, options: BrowserContextOptions = {}
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  // Privacy: the site must never contact another origin.
+  const origin = new URL(inject('baseUrl')).origin;
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) errors.push(`third-party request: ${url}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });

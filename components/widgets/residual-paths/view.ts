@@ -28,7 +28,6 @@ export const view: WidgetView<typeof schema, Result> = {
       width,
       height: Math.round(Math.min(320, width * 0.55)),
       marginLeft: 48,
-      style: { background: 'transparent', color: 'var(--fg)' },
       x: { label: 'Path length k (residual branches taken) →', domain: [0, p.blocks as number] },
       y: { label: '↑ Share at each length', tickFormat: (d: number) => `${Math.round(d * 100)}%`, grid: true, domain: [0, top * 1.08] },
       color: { domain: ['paths', 'gradient'], range: ['var(--series-1)', 'var(--series-2)'] },

@@ -3,9 +3,13 @@
 //    chart rendered at build time and one rendered in the browser can both contain
 //    "plot-clip-1". Renaming every id inside a figure with the figure's own prefix keeps them unique.
 // 2. Plot labels mark groups with aria-label but no role, which ARIA prohibits; give them one.
+// 3. Plot adds a <style> element and may add a style attribute; the site's stylesheet covers
+//    both, and dropping them keeps the Content-Security-Policy free of inline styles.
 const ID_ATTRS = ['clip-path', 'marker-start', 'marker-mid', 'marker-end', 'fill', 'stroke', 'mask', 'filter'];
 
 export function finishChart(root: Element, prefix: string): void {
+  root.querySelectorAll('style').forEach((s) => s.remove());
+  if (root.tagName.toLowerCase() === 'svg') root.removeAttribute('style');
   root.querySelectorAll('g[aria-label]:not([role])').forEach((g) => g.setAttribute('role', 'group'));
   const renamed = new Map<string, string>();
   root.querySelectorAll('[id]').forEach((el) => {
