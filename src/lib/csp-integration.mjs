@@ -54,7 +54,8 @@ export default function csp() {
         for (const file of await htmlFiles(root)) {
           const html = await readFile(file, 'utf8');
           const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
-          await writeFile(file, html.replace(/<head>/, `<head>${meta}`));
+          // After the charset declaration, which must stay within the first 1024 bytes.
+          await writeFile(file, html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}${meta}`));
         }
       },
     },

@@ -9,6 +9,9 @@ const ID_ATTRS = ['clip-path', 'marker-start', 'marker-mid', 'marker-end', 'fill
 
 export function finishChart(root: Element, prefix: string): void {
   root.querySelectorAll('style').forEach((s) => s.remove());
+  // SVG's font-variant attribute accepts only CSS2 values; Plot writes "tabular-nums" (the
+  // stylesheet sets font-variant-numeric instead).
+  root.querySelectorAll('[font-variant]').forEach((el) => el.removeAttribute('font-variant'));
   if (root.tagName.toLowerCase() === 'svg') root.removeAttribute('style');
   root.querySelectorAll('g[aria-label]:not([role])').forEach((g) => g.setAttribute('role', 'group'));
   const renamed = new Map<string, string>();
