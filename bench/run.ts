@@ -179,16 +179,40 @@ const fastRate = samplerRuns.map((r) => r.samples / (r.fastMs / 1000));
 const refRate = samplerRuns.map((r) => r.referenceSamples / (r.refMs / 1000));
 
 await browser.close();
+
+// ---- 5. Lighthouse 13, mobile preset (its default), performance and accessibility per page ---
+const lighthouseRows: { page: string; performance: number; accessibility: number; lcp: string; tbt: string; cls: string }[] = [];
+{
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
+  for (const route of pages) {
+    const runs: { p: number; a: number; lcp: string; tbt: string; cls: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await lighthouse(site.url + route, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
+      const lhr = r!.lhr;
+      runs.push({
+        p: Math.round((lhr.categories.performance.score ?? 0) * 100), a: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+        lcp: lhr.audits['largest-contentful-paint'].displayValue ?? '', tbt: lhr.audits['total-blocking-time'].displayValue ?? '',
+        cls: lhr.audits['cumulative-layout-shift'].displayValue ?? '',
+      });
+    }
+    runs.sort((x, y) => x.p - y.p);
+    const mid = runs[1];
+    lighthouseRows.push({ page: '/' + route, performance: mid.p, accessibility: mid.a, lcp: mid.lcp, tbt: mid.tbt, cls: mid.cls });
+  }
+  await chrome.kill();
+}
 await site.close();
 
 // ---- Report ---------------------------------------------------------------------------------
 const budgets = {
-  pageJsKB: 120, pageHtmlKB: 60, renderP95Ms: 16, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, lcpMs: 2500, tbtMs: 200, cls: 0.1,
+  pageJsKB: 120, pageHtmlKB: 60, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, lcpMs: 2500, tbtMs: 200, cls: 0.1,
 };
 const results = {
   date: new Date().toISOString(),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: CHROMIUM_PATH },
-  budgets, pages: pageRows, widgets: widgetRows,
+  budgets, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
   tinyNets: { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
   simplicityBias: {
     engine: samplerRuns[0]?.engine, samples: 1_000_000,
@@ -208,4 +232,6 @@ console.table(widgetRows.map((w) => ({ ...w, budget: ok(w.renderP95Ms <= budgets
 console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
 console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
   ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));
+console.log('Lighthouse 13, mobile preset (median of 3 runs per page)');
+console.table(lighthouseRows.map((l) => ({ ...l, budget: ok(l.performance >= budgets.lighthousePerformance && l.accessibility >= budgets.lighthouseAccessibility) })));
 console.log('\nwritten to bench/results.json');

@@ -39,7 +39,7 @@ function setupTheme(): void {
   const media = matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : media.matches);
   const sync = () => button.setAttribute('aria-pressed', String(isDark()));
-  button.hidden = false;
+  button.removeAttribute('data-needs-js');
   sync();
   media.addEventListener('change', sync);
   button.addEventListener('click', () => {
@@ -78,7 +78,7 @@ function setupToc(): void {
   if (links.size === 0) return;
   const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
   const details = document.querySelector<HTMLDetailsElement>('.toc details');
-  if (details && matchMedia('(max-width: 1099px)').matches) details.open = false;
+  if (details && matchMedia('(min-width: 1100px)').matches) details.open = true;
   let current: HTMLAnchorElement | null = null;
   const update = () => {
     // The current section is the last heading above the upper third of the viewport.

@@ -207,6 +207,10 @@ export function mountWidget<S extends Schema, R>(
   store.subscribe(update);
   if (controls) controls.disabled = false;
   root.classList.add('hydrated');
-  update();
+  // The server-rendered figure already shows the default state: redraw only if the URL asked for
+  // another setting or the widget draws more than the server can (afterRender).
+  const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
+  if (!atDefaults || store.notes.length > 0 || options.afterRender || options.run) update();
+  else syncControls();
   return { store, latest: () => latest, refresh: update };
 }

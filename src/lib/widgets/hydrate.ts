@@ -23,10 +23,13 @@ export function hydrateWidgets(): void {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
-        void start(idOf(entry.target as HTMLElement));
+        const id = idOf(entry.target as HTMLElement);
+        // Hydrate in idle time so that loading a page never competes with reading it.
+        if ('requestIdleCallback' in window) requestIdleCallback(() => void start(id), { timeout: 1500 });
+        else setTimeout(() => void start(id), 200);
       }
     },
-    { rootMargin: '600px 0px' },
+    { rootMargin: '400px 0px' },
   );
   targets.forEach((el) => observer.observe(el));
 }
