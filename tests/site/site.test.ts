@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { builtPages, citableIdsOf, hrefsOf, idsOf, publishedSlugs } from '../support/site';
+import { builtPages, citableIdsOf, externalLinks, hrefsOf, idsOf, publishedSlugs } from '../support/site';
 
 const distDir = inject('distDir');
 const base = inject('base');
@@ -110,6 +110,11 @@ describe('the built site', () => {
         .map((m) => m[1]);
       expect(external, `/${page.route}`).toEqual([]);
     }
+  });
+
+  it('lists every external link in content/external-links.json (npm run links; --check records dates)', () => {
+    const listed = JSON.parse(readFileSync(resolve(root, 'content/external-links.json'), 'utf8'));
+    expect(externalLinks(distDir).filter((url) => !(url in listed))).toEqual([]);
   });
 
   it('keeps every page within its HTML budget (60 KB gzipped)', () => {

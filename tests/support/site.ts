@@ -50,3 +50,13 @@ export function publishedSlugs(contentDir: string): string[] {
     .filter((f) => !/^draft:\s*true\s*$/m.test(readFileSync(join(contentDir, f), 'utf8').split('---')[1] ?? ''))
     .map((f) => f.replace(/\.mdx$/, ''));
 }
+
+/** Every link to another site in the built pages (canonical and Open Graph URLs excluded). */
+export function externalLinks(distDir: string): string[] {
+  const links = new Set<string>();
+  for (const page of builtPages(distDir)) {
+    const body = page.html.slice(page.html.indexOf('<body'));
+    for (const href of hrefsOf(body)) if (/^https?:\/\//.test(href)) links.add(href);
+  }
+  return [...links].sort();
+}
