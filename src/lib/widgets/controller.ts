@@ -9,6 +9,7 @@ import { getStore, type WidgetStore } from './store';
 import { perFrame } from './frame';
 import { finishChart } from './chart-dom';
 import type { OutputSpec, WidgetView } from './view';
+import { SERVER_CHART_WIDTH } from './view';
 
 export interface RunOptions<R> {
   /** Report a (partial) result; `progress` in [0, 1] (1 = done). */
@@ -209,8 +210,21 @@ export function mountWidget<S extends Schema, R>(
   root.classList.add('hydrated');
   // The server-rendered figure already shows the default state: redraw only if the URL asked for
   // another setting or the widget draws more than the server can (afterRender).
+  // On narrow screens the 640-px server chart would shrink its text: redraw at the real width.
   const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
-  if (!atDefaults || store.notes.length > 0 || options.afterRender || options.run) update();
+  const serverWidthFits = !chartBox || Math.abs(chartBox.clientWidth - SERVER_CHART_WIDTH) < 80;
+  if (!atDefaults || !serverWidthFits || store.notes.length > 0 || options.afterRender || options.run) update();
   else syncControls();
+  // Redraw when the figure's width changes a lot (rotation, window resize), not on every pixel.
+  if (chartBox && view.chart && 'ResizeObserver' in window) {
+    let drawnWidth = chartBox.clientWidth;
+    new ResizeObserver(() => {
+      const w = chartBox.clientWidth;
+      if (Math.abs(w - drawnWidth) / Math.max(1, drawnWidth) > 0.15 && latest !== undefined) {
+        drawnWidth = w;
+        render(latest);
+      }
+    }).observe(chartBox);
+  }
   return { store, latest: () => latest, refresh: update };
 }

@@ -3,11 +3,11 @@
 import { JSDOM } from 'jsdom';
 import { finishChart } from './chart-dom';
 import type { Schema, Values } from '../schema';
-import type { WidgetView } from './view';
+import { SERVER_CHART_WIDTH, type WidgetView } from './view';
 
 let dom: JSDOM | null = null;
 
-export function renderChart<S extends Schema, R>(view: WidgetView<S, R>, result: R, values: Values<S>, figId: string, width = 640): string {
+export function renderChart<S extends Schema, R>(view: WidgetView<S, R>, result: R, values: Values<S>, figId: string, width = SERVER_CHART_WIDTH): string {
   if (!view.chart) return '';
   dom ??= new JSDOM('<!doctype html><html><body></body></html>');
   const chart = view.chart(result, values, { document: dom.window.document, width });

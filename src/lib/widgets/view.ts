@@ -2,6 +2,9 @@
 // time and re-renders in the browser, so the two can never disagree.
 import type { Schema, Values } from '../schema';
 
+/** Width at which charts are drawn into the HTML at build time. */
+export const SERVER_CHART_WIDTH = 640;
+
 export interface OutputSpec {
   name: string;
   label: string;
