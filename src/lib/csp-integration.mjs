@@ -14,6 +14,26 @@ function decodeEntities(s) {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/** Move every inline style attribute into one <style> element in the head, as a class rule
+ * marked !important (so it still wins over the stylesheets, as the attribute did). The policy
+ * then needs one hash per page instead of one per distinct attribute (KaTeX writes hundreds). */
+export function hoistStyleAttributes(html) {
+  const classes = new Map();
+  const out = html.replace(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*?)\s+style="([^"]*)"((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*(\/?)>/g,
+    (tag, name, before, style, after, selfClose) => {
+      if (!classes.has(style)) classes.set(style, `is-${classes.size.toString(36)}`);
+      const cls = classes.get(style);
+      let attrs = `${before}${after}`;
+      if (/\sclass="/.test(attrs)) attrs = attrs.replace(/\sclass="([^"]*)"/, (m, c) => ` class="${c} ${cls}"`);
+      else attrs += ` class="${cls}"`;
+      return `<${name}${attrs}${selfClose ? ' /' : ''}>`;
+    });
+  if (classes.size === 0) return html;
+  const rules = [...classes].map(([style, cls]) =>
+    `.${cls}{${decodeEntities(style).split(';').filter((d) => d.trim()).map((d) => `${d.trim()} !important`).join(';')}}`).join('');
+  return out.replace('</head>', `<style>${rules}</style></head>`);
+}
+
 export function policyFor(html) {
   const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
   const styleElements = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
@@ -52,7 +72,7 @@ export default function csp() {
       'astro:build:done': async ({ dir }) => {
         const root = dir instanceof URL ? dir.pathname : String(dir);
         for (const file of await htmlFiles(root)) {
-          const html = await readFile(file, 'utf8');
+          const html = hoistStyleAttributes(await readFile(file, 'utf8'));
           const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
           // After the charset declaration, which must stay within the first 1024 bytes.
           await writeFile(file, html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}${meta}`));

@@ -14,6 +14,8 @@ import { SERVER_CHART_WIDTH } from './view';
 export interface RunOptions<R> {
   /** Report a (partial) result; `progress` in [0, 1] (1 = done). */
   emit(result: R, progress: number): void;
+  /** Report progress alone, when there is no partial result worth drawing. */
+  progress(fraction: number): void;
   /** Aborted when a newer setting supersedes this run. */
   signal: AbortSignal;
 }
@@ -146,7 +148,10 @@ export function mountWidget<S extends Schema, R>(
       }
       if (p >= 1) root.removeAttribute('aria-busy');
     };
-    Promise.resolve(options.run(values, { emit, signal })).catch((error: unknown) => {
+    const reportProgress = (p: number) => {
+      if (!signal.aborted && progress) progress.value = p;
+    };
+    Promise.resolve(options.run(values, { emit, progress: reportProgress, signal })).catch((error: unknown) => {
       if (!signal.aborted) {
         root.removeAttribute('aria-busy');
         inputNotes = [`The computation failed: ${error instanceof Error ? error.message : String(error)}`];

@@ -1,12 +1,12 @@
 // The main-thread side of a widget worker: one worker per widget, started on first use; each run
 // supersedes the previous one (which is cancelled), and partial results stream to `emit`.
 import type { RunOptions } from './controller';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { createHost, type FromWorker, type Job, type ToWorker } from './worker-protocol';
 
 export function workerRunner<P, R>(createWorker: () => Worker) {
   let worker: Worker | null = null;
   let nextId = 0;
-  return function run(values: P, { emit, signal }: RunOptions<R>): Promise<void> {
+  return function run(values: P, { emit, progress, signal }: RunOptions<R>): Promise<void> {
     worker ??= createWorker();
     const w = worker;
     const id = ++nextId;
@@ -17,6 +17,7 @@ export function workerRunner<P, R>(createWorker: () => Worker) {
         if (m.id !== id) return;
         if (m.type === 'progress') {
           if (m.result !== undefined) emit(m.result, m.progress);
+          else progress(m.progress);
         } else if (m.type === 'done') {
           cleanup();
           emit(m.result, 1);
@@ -37,11 +38,10 @@ export function workerRunner<P, R>(createWorker: () => Worker) {
   };
 }
 
-/** Inside a worker: answer run/cancel messages with the given job. */
-export function serve<P, R>(job: import('./worker-protocol').Job<P, R>): void {
-  void import('./worker-protocol').then(({ createHost }) => {
-    const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
-    const onMessage = createHost<P, R>(job, (m) => scope.postMessage(m));
-    scope.onmessage = (e: MessageEvent<ToWorker<P>>) => onMessage(e.data);
-  });
+/** Inside a worker: answer run/cancel messages with the given job. The handler is installed
+ * synchronously, so a run posted the moment the worker starts is never lost. */
+export function serve<P, R>(job: Job<P, R>): void {
+  const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
+  const onMessage = createHost<P, R>(job, (m) => scope.postMessage(m));
+  scope.onmessage = (e: MessageEvent<ToWorker<P>>) => onMessage(e.data);
 }
