@@ -41,6 +41,10 @@ export function getStore<S extends Schema>(model: Model<S, unknown>): WidgetStor
     values: initial.values,
     notes: initial.notes,
     set(partial) {
+      // Setting what is already there (a change event after its input event) keeps the notes the
+      // first setting produced.
+      const keys = Object.keys(partial) as (keyof Values<S>)[];
+      if (keys.every((k) => Object.is(store.values[k], partial[k]))) return;
       let next = { ...store.values, ...partial } as Values<S>;
       const notes: Note[] = [];
       if (model.normalize) {
