@@ -9,3 +9,8 @@ declare namespace App {
     uid?: number;
   }
 }
+
+declare module '*.astro' {
+  const Component: (props: Record<string, unknown>) => unknown;
+  export default Component;
+}

@@ -48,8 +48,9 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     await hydrateAll(page);
     const rng = createRng(20261126);
     const controls = page.locator('figure[data-widget] :is(input, select, button):not([data-action="copy-link"])');
-    const count = await controls.count();
     for (let i = 0; i < 40; i++) {
+      // Recount each time: some widgets grow or shrink their controls (tiny-nets' truth table).
+      const count = await controls.count();
       const el = controls.nth(Math.floor(rng.uniform() * count));
       if (!(await el.isEnabled()) || !(await el.isVisible())) continue;
       const tag = await el.evaluate((e) => `${e.tagName}:${(e as HTMLInputElement).type}`);

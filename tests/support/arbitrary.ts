@@ -40,7 +40,7 @@ export function arbitraryParams<S extends Schema>(
 /** Every finite number anywhere inside a (nested) result. */
 export function allNumbers(x: unknown, out: number[] = []): number[] {
   if (typeof x === 'number') out.push(x);
-  else if (Array.isArray(x) || ArrayBuffer.isView(x)) for (const y of x as ArrayLike<unknown>) allNumbers(y, out);
+  else if (Array.isArray(x) || ArrayBuffer.isView(x)) for (const y of Array.from(x as ArrayLike<unknown>)) allNumbers(y, out);
   else if (x && typeof x === 'object') for (const y of Object.values(x)) allNumbers(y, out);
   return out;
 }

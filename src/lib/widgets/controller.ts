@@ -15,7 +15,7 @@ export interface RunOptions<R> {
   /** Report a (partial) result; `progress` in [0, 1] (1 = done). */
   emit(result: R, progress: number): void;
   /** Report progress alone, when there is no partial result worth drawing. */
-  progress(fraction: number): void;
+  progress?(fraction: number): void;
   /** Aborted when a newer setting supersedes this run. */
   signal: AbortSignal;
 }
@@ -69,7 +69,8 @@ export function mountWidget<S extends Schema, R>(
   let editing: Element | null = null;
   let inputNotes: string[] = [];
 
-  const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+  // Form controls only: an <output> may share a parameter's name.
+  const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`:is(input, select, textarea)[name="${name}"]`);
 
   function syncControls(): void {
     for (const [name, p] of Object.entries(model.schema)) {

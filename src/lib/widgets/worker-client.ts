@@ -17,7 +17,7 @@ export function workerRunner<P, R>(createWorker: () => Worker) {
         if (m.id !== id) return;
         if (m.type === 'progress') {
           if (m.result !== undefined) emit(m.result, m.progress);
-          else progress(m.progress);
+          else progress?.(m.progress);
         } else if (m.type === 'done') {
           cleanup();
           emit(m.result, 1);
