@@ -1,0 +1,64 @@
+import { model as tinyModel } from '../../../src/models/tiny-nets';
+import type { Params } from '../../../src/models/overfitting';
+import { mountWidget, type RunOptions } from '../../../src/lib/widgets/controller';
+import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
+import { getStore } from '../../../src/lib/widgets/store';
+import { perFrame } from '../../../src/lib/widgets/frame';
+import { request } from '../tiny-nets/session';
+import { combine, model, tinyComparison, view, type Result, type TinyComparison } from './view';
+
+// The overfitting counts are instant; the tiny-nets comparison follows that widget's store and
+// comes from the shared tiny-nets computation (main thread for n ≤ 3, a worker for n = 4).
+const tinyStore = () => getStore(tinyModel);
+let lastTiny: TinyComparison | null = null;
+
+function run(values: Params, { emit, signal }: RunOptions<Result>): Promise<void> {
+  const tinyValues = tinyStore().values;
+  let answered = false;
+  const done = request(tinyValues, {
+    signal,
+    emit(r, progress) {
+      answered = true;
+      lastTiny = tinyComparison(r, tinyValues);
+      emit(combine(values, lastTiny), progress);
+    },
+  });
+  // While a worker counts, show the new overfitting numbers beside the previous comparison.
+  if (!answered && lastTiny) emit(combine(values, lastTiny), 0.5);
+  return done;
+}
+
+export const mount = (root: HTMLElement) => {
+  const mounted = mountWidget(root, model, view, { run });
+  tinyStore().subscribe(mounted.refresh);
+  return mounted;
+};
+
+/** Inline numbers: parameters use the kit's inline slider; outputs follow both stores. */
+export const bindInline = (el: HTMLElement) => {
+  const name = el.dataset.output;
+  if (!name) {
+    bindParam(el, model, view);
+    return;
+  }
+  const store = getStore(model);
+  let controller: AbortController | null = null;
+  const update = perFrame(() => {
+    controller?.abort();
+    controller = new AbortController();
+    const values = store.values;
+    run(values, {
+      signal: controller.signal,
+      emit(result) {
+        const spec = view.outputs(result, values).find((o) => o.name === name);
+        if (spec) {
+          el.textContent = spec.text;
+          el.dataset.value = String(spec.value);
+        }
+      },
+    }).catch(() => {});
+  });
+  store.subscribe(update);
+  tinyStore().subscribe(update);
+  update();
+};

@@ -1,0 +1,135 @@
+import { model, PRESETS, targetTable, trainPoints, type Result, type schema } from '../../../src/models/tiny-nets';
+import { mountWidget, type MountedWidget } from '../../../src/lib/widgets/controller';
+import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
+import { getStore } from '../../../src/lib/widgets/store';
+import { perFrame } from '../../../src/lib/widgets/frame';
+import { view } from './view';
+import { inputHeader, outputName, pointRows } from './grid';
+import { onProgress, request } from './session';
+
+function gridRow(document: Document, point: number, bits: string): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  tr.dataset.point = String(point);
+  const th = Object.assign(document.createElement('th'), { scope: 'row', textContent: String(point) });
+  const x = Object.assign(document.createElement('td'), { className: 'tn-x', textContent: bits });
+  const out = Object.assign(document.createElement('button'), { type: 'button', className: 'tn-out' });
+  out.dataset.point = String(point);
+  out.append(
+    Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: outputName(point, bits) }),
+    Object.assign(document.createElement('span'), { className: 'tn-bit' }),
+  );
+  const label = Object.assign(document.createElement('label'), { className: 'tn-seen' });
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox' });
+  box.dataset.trainPoint = String(point);
+  const name = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `Point ${point} in training` });
+  label.append(box, name);
+  const outCell = document.createElement('td');
+  outCell.append(out);
+  const seenCell = document.createElement('td');
+  seenCell.append(label);
+  tr.append(th, x, outCell, seenCell);
+  return tr;
+}
+
+/** The truth-table grid and the target menu: native buttons flip the target's outputs, native
+ * checkboxes put points in or out of training; both write to the store, which redraws them. */
+function bindGrid(root: HTMLElement, mounted: MountedWidget<typeof schema, Result>): void {
+  const { store } = mounted;
+  const tbody = root.querySelector<HTMLTableSectionElement>('.tn-grid tbody');
+  const header = root.querySelector<HTMLElement>('.tn-x-head');
+  const select = root.querySelector<HTMLSelectElement>('select[name="target"]');
+  const custom = select?.querySelector<HTMLOptionElement>('option[data-custom]');
+  const seedBox = root.querySelector<HTMLElement>('.tn-seed');
+  if (!tbody) return;
+
+  const sync = () => {
+    const values = store.values;
+    const n = values.n as number;
+    if (tbody.rows.length !== 1 << n) {
+      tbody.replaceChildren(...pointRows(n).map((r) => gridRow(document, r.point, r.bits)));
+      if (header) header.textContent = inputHeader(n);
+    }
+    const table = targetTable(values);
+    const train = new Set(trainPoints(values));
+    for (const tr of tbody.rows) {
+      const point = Number(tr.dataset.point);
+      const on = ((table >> point) & 1) === 1;
+      const seen = train.has(point);
+      const out = tr.querySelector<HTMLButtonElement>('button.tn-out')!;
+      out.querySelector('.tn-bit')!.textContent = on ? '1' : '0';
+      out.setAttribute('aria-pressed', String(on));
+      tr.querySelector<HTMLInputElement>('input[data-train-point]')!.checked = seen;
+      tr.classList.toggle('tn-unseen', !seen);
+    }
+    const target = String(values.target);
+    const isPreset = (PRESETS as readonly string[]).includes(target);
+    if (custom) {
+      custom.hidden = isPreset;
+      custom.disabled = isPreset;
+      if (!isPreset) {
+        custom.value = target;
+        custom.textContent = `your truth table (${target})`;
+      }
+    }
+    if (select) select.value = target;
+    if (seedBox) seedBox.hidden = target !== 'random';
+  };
+
+  tbody.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button.tn-out');
+    if (!button) return;
+    const point = Number(button.dataset.point);
+    store.set({ target: String(targetTable(store.values) ^ (1 << point)) });
+  });
+  tbody.addEventListener('change', (event) => {
+    const box = (event.target as Element).closest<HTMLInputElement>('input[data-train-point]');
+    if (!box) return;
+    const points = new Set(trainPoints(store.values));
+    const point = Number(box.dataset.trainPoint);
+    if (box.checked) points.add(point);
+    else points.delete(point);
+    store.set({ train: [...points].sort((a, b) => a - b).join(',') });
+  });
+  store.subscribe(perFrame(sync));
+  sync();
+}
+
+export const mount = (root: HTMLElement) => {
+  const progress = root.querySelector<HTMLProgressElement>('.widget-progress');
+  const mounted = mountWidget(root, model, view, { run: request });
+  onProgress((fraction) => {
+    if (progress && !progress.hidden) progress.value = Math.max(progress.value, fraction);
+  });
+  bindGrid(root, mounted);
+  return mounted;
+};
+
+/** Inline numbers. A parameter is the kit's inline slider; an output follows the shared
+ * computation (the kit's would run the model on the main thread, which n = 4 must not). */
+export const bindInline = (el: HTMLElement) => {
+  const name = el.dataset.output;
+  if (!name) {
+    bindParam(el, model, view);
+    return;
+  }
+  const store = getStore(model);
+  let controller: AbortController | null = null;
+  const update = perFrame(() => {
+    controller?.abort();
+    controller = new AbortController();
+    const values = store.values;
+    request(values, {
+      signal: controller.signal,
+      emit(result, progress) {
+        if (progress < 1) return;
+        const spec = view.outputs(result, values).find((o) => o.name === name);
+        if (spec) {
+          el.textContent = spec.text;
+          el.dataset.value = String(spec.value);
+        }
+      },
+    }).catch(() => {});
+  });
+  store.subscribe(update);
+  update();
+};

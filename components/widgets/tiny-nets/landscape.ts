@@ -1,0 +1,48 @@
+// The "all functions" panel's data, binned: n = 4 has tens of thousands of computable functions,
+// too many to draw (or to copy out of a worker) one by one. One cell per (group, K_LZ, rounded
+// log10 P); the worker sends the cells instead of the full landscape.
+import type { Result } from '../../../src/models/tiny-nets';
+
+export interface LandscapeCell {
+  /** K_LZ of the functions in the cell. */
+  k: number;
+  /** log10 P(f), rounded to the cell's resolution. */
+  lp: number;
+  /** Functions in the cell. */
+  count: number;
+  /** Whether they agree with the target on every training point. */
+  fits: boolean;
+}
+
+/** A result as the view receives it: from the worker, with the landscape already binned. */
+export type ViewResult = Result & { landscapeCells?: LandscapeCell[] };
+
+/** log10 P resolution: exact enough to separate n ≤ 3's 256 functions, coarser for n = 4. */
+const binFor = (functions: number) => (functions > 1000 ? 0.15 : 0.04);
+
+export function landscapeCells(r: Result): LandscapeCell[] {
+  const { tables, log10P, complexity } = r.landscape;
+  const trainMask = r.trainPoints.reduce((m, i) => m | (1 << i), 0);
+  const fixed = r.target & trainMask;
+  const bin = binFor(tables.length);
+  const cells = new Map<number, LandscapeCell>();
+  // K_LZ takes few distinct values; index them so a cell's key is a plain number.
+  const kIndex = new Map<number, number>();
+  for (let i = 0; i < tables.length; i++) {
+    const fits = (tables[i] & trainMask) === fixed;
+    const step = Math.round(log10P[i] / bin);
+    let ki = kIndex.get(complexity[i]);
+    if (ki === undefined) kIndex.set(complexity[i], (ki = kIndex.size));
+    const key = (ki * 100000 + (step + 50000)) * 2 + (fits ? 1 : 0);
+    const cell = cells.get(key);
+    if (cell) cell.count++;
+    else cells.set(key, { k: complexity[i], lp: step * bin, count: 1, fits });
+  }
+  return [...cells.values()].sort((a, b) => Number(a.fits) - Number(b.fits));
+}
+
+/** The result without its per-function landscape, with the cells instead: ~1 MB less to copy
+ * from the worker at n = 4. */
+export function slimForView(r: Result): ViewResult {
+  return { ...r, landscape: { tables: [], log10P: [], complexity: [] }, landscapeCells: landscapeCells(r) };
+}

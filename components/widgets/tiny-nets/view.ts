@@ -1,0 +1,241 @@
+// tiny-nets: the counting argument run exactly on a network small enough to count. Two panels:
+// (a) the functions that fit the training points, ranked by their share of the parameter volume,
+// each labelled by its outputs on the unseen points, the target marked by colour and by text;
+// (b) log10 P(f) against Lempel–Ziv complexity for every function the network can compute.
+import { axisY, dot, plot, ruleX, text, barX } from '@observablehq/plot';
+import type { Params, RankedFunction, Result, schema } from '../../../src/models/tiny-nets';
+export { model } from '../../../src/models/tiny-nets';
+import type { WidgetView } from '../../../src/lib/widgets/view';
+import { formatNumber, formatPercent, formatPow10 } from '../../../src/lib/format';
+import { landscapeCells, type ViewResult } from './landscape';
+
+/** Rows shown in the ranking (the target is added if it ranks lower). */
+export const SHOWN_FUNCTIONS = 20;
+
+/** A background-coloured outline that keeps labels legible over bars and grid lines. */
+const HALO = { stroke: 'var(--bg)', strokeWidth: 3, paintOrder: 'stroke' } as const;
+
+const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
+
+/** "0–3, 5, 7": point indices with runs compressed. */
+export function pointList(points: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < points.length; i++) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${points[i]}–${points[j]}` : j === i ? `${points[i]}` : `${points[i]}, ${points[j]}`);
+    i = j;
+  }
+  return parts.join(', ');
+}
+
+/** How a target reads in prose: the preset's name or its truth table. */
+export function targetName(p: Params, r: Pick<Result, 'targetBits'>): string {
+  const names: Record<string, string> = {
+    const0: 'constant 0', x0: 'x₀', and01: 'x₀ AND x₁', majority: 'majority', parity: 'parity', random: `random (seed ${p.seed})`,
+  };
+  return names[String(p.target)] ?? `truth table ${r.targetBits}`;
+}
+
+/** Times more likely the target is under parameter counting than under function counting. */
+export function honestAdvantage(r: Result): number | null {
+  return r.log10HonestAdvantage === null ? null : Math.pow(10, r.log10HonestAdvantage);
+}
+
+/** Exact integers up to 2^53 with separators (43,046,721), other numbers as formatNumber. */
+export function formatCount(x: number): string {
+  return Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER ? x.toLocaleString('en-US') : formatNumber(x);
+}
+
+function rankText(r: Result): string {
+  const ties = r.honestTies > 0 ? ` (tied with ${r.honestTies})` : '';
+  return `${formatNumber(r.honestRank)} of ${formatNumber(r.consistent)}${ties}`;
+}
+
+function element(document: Document, tag: string, className: string, textContent?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (textContent !== undefined) el.textContent = textContent;
+  return el;
+}
+
+function rankedRows(r: Result): { rows: (RankedFunction & { share: number; label: string })[]; domain: string[]; hidden: number } {
+  const mass = r.pConsistent;
+  const label = (f: RankedFunction) => f.deployment || '(none unseen)';
+  const decorate = (f: RankedFunction) => ({ ...f, share: mass > 0 ? f.p / mass : 0, label: label(f) });
+  const top = r.ranked.slice(0, SHOWN_FUNCTIONS);
+  const rows = top.map(decorate);
+  const domain = rows.map((f) => f.label);
+  if (!top.some((f) => f.honest)) {
+    const honest = r.ranked.find((f) => f.honest);
+    if (honest) {
+      domain.push('⋮');
+      rows.push(decorate(honest));
+      domain.push(label(honest));
+    }
+  }
+  return { rows, domain, hidden: r.consistent - rows.length };
+}
+
+/** Round tick values for a share axis, never past 100%. */
+function shareTicks(max: number, count: number): number[] {
+  const step = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5].find((s) => max / s <= count) ?? 0.5;
+  return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Number((i * step).toPrecision(6)));
+}
+
+function rankingChart(r: Result, document: Document, width: number): Element {
+  const { rows, domain } = rankedRows(r);
+  const uniform = r.pHonestUniform;
+  const maxShare = Math.max(uniform, ...rows.map((f) => f.share));
+  const longest = Math.max(...domain.map((d) => d.length));
+  const marginLeft = Math.max(44, Math.round(longest * 7.4) + 14);
+  // Leave room right of the longest bar for its label ("50.2% ◀ target" is about 110 px, "87%" 40).
+  const plotWidth = Math.max(120, width - marginLeft - 12);
+  const room = rows.some((f) => f.honest && f.share === maxShare) ? 112 : 48;
+  const xMax = (maxShare * plotWidth) / Math.max(plotWidth * 0.5, plotWidth - room) || 1;
+  const ticks = shareTicks(Math.min(1, xMax), Math.max(3, Math.floor(width / 110)));
+  const pct = (x: number) => formatPercent(x, 3);
+  return plot({
+    document,
+    width,
+    height: domain.length * 22 + 58,
+    marginLeft,
+    marginRight: 12,
+    marginTop: 24,
+    marginBottom: 34,
+    style: { background: 'transparent', color: 'var(--fg)' },
+    x: { domain: [0, xMax], label: 'Share of the parameter volume that fits training →', tickFormat: (d: number) => `${Number((d * 100).toPrecision(3))}%`, grid: true, ticks },
+    y: { domain, label: null, padding: 0.18 },
+    color: { type: 'identity' },
+    marks: [
+      axisY({ fontFamily: MONO, fontSize: 12, tickSize: 0, label: null }),
+      barX(rows, {
+        y: 'label', x: 'share',
+        fill: (f) => (f.honest ? 'var(--series-2)' : 'var(--series-1)'),
+        stroke: (f) => (f.honest ? 'var(--fg)' : 'none'), strokeWidth: 1.5,
+        title: (f) =>
+          `${f.honest ? 'The target. ' : ''}Outputs on unseen points: ${f.deployment || 'none'} ` +
+          `(${f.deploymentErrors} differ from the target). ${formatCount(f.count)} configurations, P(f) = ${formatPow10(f.log10P ?? -Infinity, 3)}, ` +
+          `share of the fitting volume ${pct(f.share)}, K_LZ ${formatNumber(f.complexity, 3)}.`,
+      }),
+      text(rows.filter((f) => !f.honest), { y: 'label', x: 'share', dx: 4, textAnchor: 'start', fontSize: 11, fill: 'var(--fg)', text: (f) => pct(f.share), ...HALO }),
+      text(rows.filter((f) => f.honest), {
+        y: 'label', x: 'share', dx: 4, textAnchor: 'start', fontSize: 12, fill: 'var(--fg)', fontWeight: 'bold', text: (f) => `${pct(f.share)} ◀ target`, ...HALO,
+      }),
+      ruleX([uniform], { stroke: 'var(--fg)', strokeDasharray: '4,3', strokeWidth: 1.5 }),
+      text([uniform], {
+        x: (d) => d, frameAnchor: 'top', dy: -12, fontSize: 11, fill: 'var(--fg)',
+        textAnchor: uniform > xMax * 0.55 ? 'end' : 'start',
+        text: () => `counting functions: ${pct(uniform)} each`, ...HALO,
+      }),
+      ruleX([0]),
+    ],
+    ariaLabel: 'Functions that fit the training points, ranked by their share of the parameter volume',
+  });
+}
+
+function landscapeChart(r: Result, document: Document, width: number): Element {
+  const data = (r as ViewResult).landscapeCells ?? landscapeCells(r);
+  const target = r.log10PTarget === null ? [] : [{ k: r.targetComplexity, lp: r.log10PTarget }];
+  const ks = data.map((d) => d.k).concat(r.targetComplexity);
+  const lps = data.map((d) => d.lp).concat(r.log10PTarget ?? []);
+  const kMax = Math.max(...ks);
+  const kMin = Math.min(...ks);
+  const lpMin = Math.min(...lps);
+  const lpMax = Math.max(...lps);
+  const maxCount = Math.max(...data.map((d) => d.count));
+  const nearRight = r.targetComplexity > kMin + 0.7 * (kMax - kMin);
+  return plot({
+    document,
+    width,
+    height: Math.round(Math.min(300, Math.max(220, width * 0.5))),
+    marginLeft: 48,
+    marginRight: 16,
+    marginTop: 20,
+    marginBottom: 38,
+    style: { background: 'transparent', color: 'var(--fg)' },
+    x: { domain: [kMin - 0.5, kMax + 0.5], label: 'Lempel–Ziv complexity of the truth table →', ticks: Math.max(3, Math.floor(width / 100)) },
+    y: { domain: [lpMin - 0.3, lpMax + 0.3], label: '↑ log10 P(f)', grid: true },
+    r: { type: 'sqrt', domain: [0, maxCount], range: [0, maxCount > 1 ? 7 : 3.5] },
+    color: { type: 'identity' },
+    marks: [
+      dot(data.filter((d) => !d.fits), { x: 'k', y: 'lp', r: (d) => Math.max(d.count, maxCount / 40), fill: 'var(--muted)', fillOpacity: 0.45 }),
+      dot(data.filter((d) => d.fits), { x: 'k', y: 'lp', r: (d) => Math.max(d.count, maxCount / 40), fill: 'var(--series-1)', fillOpacity: 0.85 }),
+      dot(target, { x: 'k', y: 'lp', r: 9, stroke: 'var(--series-2)', strokeWidth: 2.5, fill: 'none' }),
+      // The label goes on whichever side of the ring has room.
+      text(target, {
+        x: 'k', y: 'lp', dx: nearRight ? -12 : 12, textAnchor: nearRight ? 'end' : 'start', text: () => 'target', fill: 'var(--fg)', fontWeight: 'bold', fontSize: 12, ...HALO,
+      }),
+    ],
+    ariaLabel: 'log10 probability of every computable function against its Lempel–Ziv complexity',
+  });
+}
+
+export const view: WidgetView<typeof schema, Result> = {
+  outputs(r: Result) {
+    const advantage = honestAdvantage(r);
+    return [
+      { name: 'consistent', label: 'Functions that fit the training points', value: r.consistent, text: formatNumber(r.consistent) },
+      { name: 'p-honest-uniform', label: 'Chance it is the target, counting functions', value: r.pHonestUniform, text: formatPercent(r.pHonestUniform) },
+      { name: 'p-honest-param', label: 'Chance it is the target, counting parameters', value: r.pHonestParam, text: formatPercent(r.pHonestParam) },
+      { name: 'advantage', label: 'Counting parameters ÷ counting functions', value: advantage ?? '', text: advantage === null ? '–' : `×${formatNumber(advantage, 3)}` },
+      { name: 'honest-rank', label: 'Target’s rank by parameter volume', value: r.honestRank, text: rankText(r) },
+      {
+        name: 'deployment-accuracy', label: 'Unseen points answered right, counting parameters (functions: 50%)',
+        value: r.deploymentAccuracyParam ?? '', text: r.deploymentAccuracyParam === null ? '–' : formatPercent(r.deploymentAccuracyParam),
+      },
+      { name: 'p-target', label: 'Prior probability of the target, P(target)', value: r.pTarget, text: formatPercent(r.pTarget) },
+      { name: 'reachable', label: 'Functions the network can compute', value: r.reachable, text: `${formatNumber(r.reachable)} of ${formatNumber(r.functions)}` },
+    ];
+  },
+
+  chart(r: Result, _p: Params, { document, width }) {
+    const box = element(document, 'div', 'tn-charts');
+    const { hidden } = rankedRows(r);
+    const unseen = r.deploymentPoints.length;
+    const a = element(document, 'div', 'tn-panel');
+    a.append(
+      element(document, 'p', 'tn-panel-title', `(a) The ${formatNumber(r.consistent)} functions that fit the training points, by parameter volume`),
+      element(
+        document, 'p', 'tn-panel-note',
+        unseen === 0
+          ? 'Every point is in training, so only the target fits.'
+          : `Each row is a function, named by its outputs on the unseen point${unseen === 1 ? '' : 's'} ${pointList(r.deploymentPoints)} (the target’s: ${r.ranked.find((f) => f.honest)?.deployment ?? ''}). ` +
+            `Bar: its share of the parameter configurations that fit. Dashed line: counting functions, which gives each the same share.` +
+            (hidden > 0 ? ` Showing the ${SHOWN_FUNCTIONS} with the most volume${r.honestRank > SHOWN_FUNCTIONS ? ' and the target' : ''}; ${formatNumber(hidden)} more have less.` : ''),
+      ),
+      rankingChart(r, document, width),
+    );
+    const b = element(document, 'div', 'tn-panel');
+    const key = element(document, 'p', 'tn-panel-note tn-key');
+    key.append(
+      element(document, 'span', 'tn-key-item tn-key-fits', 'fits training'),
+      element(document, 'span', 'tn-key-item tn-key-other', 'other functions'),
+      element(document, 'span', 'tn-key-item tn-key-target', 'target'),
+      document.createTextNode(
+        (r.reachable > 300 ? ' Dot area: how many functions share a position.' : '') +
+          (r.log10PTarget === null ? ' The network cannot compute the target, so it has no dot.' : ''),
+      ),
+    );
+    b.append(
+      element(document, 'p', 'tn-panel-title', `(b) Prior probability of all ${formatNumber(r.reachable)} computable functions against complexity`),
+      key,
+      landscapeChart(r, document, width),
+    );
+    box.append(a, b);
+    return box;
+  },
+
+  summary(r: Result, p: Params) {
+    const target = targetName(p, r);
+    const reach = r.log10PTarget === null ? ' The network cannot compute the target at all.' : '';
+    const advantage = honestAdvantage(r);
+    const compare = advantage === null ? '' : advantage >= 1
+      ? ` — ${formatNumber(advantage, 3)} times what counting functions gives`
+      : ` — less than counting functions gives (×${formatNumber(advantage, 3)})`;
+    return `A network with ${r.n} inputs and ${r.hidden} hidden unit${r.hidden === 1 ? '' : 's'} has ${formatCount(r.total)} weight settings and can compute ${formatNumber(r.reachable)} of the ${formatNumber(r.functions)} functions. ` +
+      `Target: ${target} (${r.targetBits}); training shows ${r.trainPoints.length} of ${r.points} points, so ${formatNumber(r.consistent)} functions fit. ` +
+      `Counting functions gives the target ${formatPercent(r.pHonestUniform)}; counting parameters gives ${formatPercent(r.pHonestParam)}${compare}, ranking it ${rankText(r)}.${reach} ` +
+      `Across all computable functions, simpler ones tend to have more weight settings.`;
+  },
+};

@@ -1,0 +1,204 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
+import { defaults } from '../../src/lib/schema';
+import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
+
+const PAGE = 'widgets-simplicity/';
+const ID = 'simplicity-bias';
+const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
+
+afterAll(closeBrowser);
+
+const state = (fig: Locator) => fig.getAttribute('data-sb-state');
+
+/** Wait until the figure shows a finished run whose numbers are `r`'s. */
+async function settledOn(page: Page, fig: Locator, r: Result, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    ([el, distinct, samples]) => {
+      const f = el as HTMLElement;
+      const v = (name: string) => Number(f.querySelector<HTMLElement>(`output[name="${name}"]`)!.dataset.value);
+      return f.dataset.sbState === 'done' && !f.hasAttribute('aria-busy') && v('distinct') === distinct && v('samples') === samples;
+    },
+    [await fig.elementHandle(), r.distinct, r.samples] as const,
+    { timeout },
+  );
+}
+
+/** The figure's outputs against the model's result. */
+async function expectOutputs(fig: Locator, r: Result): Promise<void> {
+  expect(await outputValue(fig, 'samples')).toBe(r.samples);
+  expect(await outputValue(fig, 'distinct')).toBe(r.distinct);
+  expect(await outputValue(fig, 'p-top')).toBe(r.pTop);
+  expect(await outputValue(fig, 'p-const0')).toBe(r.constant0.p);
+  expect(await outputValue(fig, 'p-const1')).toBe(r.constant1.p);
+  const rank = (name: string) => fig.locator(`output[name="${name}"]`).getAttribute('data-value');
+  expect(await rank('rank-const0')).toBe(r.constant0.rank === null ? '' : String(r.constant0.rank));
+  expect(await rank('rank-const1')).toBe(r.constant1.rank === null ? '' : String(r.constant1.rank));
+}
+
+const allOutputs = (fig: Locator) =>
+  fig.locator('.widget-results output').evaluateAll((os) => os.map((o) => `${(o as HTMLOutputElement).name}=${(o as HTMLElement).dataset.value}|${o.textContent}`));
+
+describe('simplicity-bias in the browser', () => {
+  it('samples nothing at the defaults until Run, then reproduces the build-time figure exactly without blocking the page', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    const fig = await ready(page, ID);
+    await expect.poll(() => state(fig)).toBe('built');
+    const built = await allOutputs(fig);
+    expect(await outputValue(fig, 'samples')).toBe(1_000_000);
+    expect(await outputValue(fig, 'rank-const0')).toBe(1);
+    expect(await outputValue(fig, 'rank-const1')).toBe(2);
+    expect(await fig.getAttribute('aria-busy')).toBeNull();
+    await page.waitForTimeout(300);
+    const workerLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /simplicity-bias\.worker/.test(e.name)));
+    expect(await workerLoaded()).toBe(false);
+
+    // Watch the main thread while 10^6 networks are drawn: long tasks, and gaps between frames.
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[]; __gap: number; __frames: number };
+      w.__long = [];
+      w.__gap = 0;
+      w.__frames = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.__gap = Math.max(w.__gap, t - last);
+        w.__frames++;
+        last = t;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const run = fig.getByRole('button', { name: 'Run' });
+    const box = await run.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await run.click();
+    await expect.poll(() => state(fig)).toBe('running');
+    await page.waitForFunction((el) => (el as HTMLElement).dataset.sbState === 'done', await fig.elementHandle(), { timeout: 60_000 });
+    expect(await workerLoaded()).toBe(true);
+    expect(await allOutputs(fig)).toEqual(built);
+    const status = fig.locator('.sb-status');
+    const timing = {
+      pageMs: Number(await status.getAttribute('data-ms')),
+      workerMs: Number(await status.getAttribute('data-worker-ms')),
+      engine: await status.getAttribute('data-engine'),
+      ...(await page.evaluate(() => {
+        const w = window as unknown as { __long: number[]; __gap: number; __frames: number };
+        const renders = performance.getEntriesByName('widget-render simplicity-bias').map((e) => Math.round(e.duration));
+        return { longTasks: w.__long.map(Math.round), maxFrameGapMs: Math.round(w.__gap), frames: w.__frames, renders };
+      })),
+    };
+    console.log('simplicity-bias, 10^6 networks in the browser:', JSON.stringify(timing));
+    expect(timing.engine).toBe('wasm');
+    expect(await status.innerText()).toMatch(/^Done: 1,000,000 networks in/);
+    // The page stays responsive: frames keep coming while the worker samples, and no task comes
+    // near the seconds that sampling on the main thread would take. (Each redraw is ~15–25 ms of
+    // main-thread work on an idle machine; on this shared 2-core machine tests run beside builds,
+    // which stretches any task several-fold, so the bounds leave room for that.)
+    expect(Math.max(0, ...timing.longTasks)).toBeLessThan(400);
+    expect(timing.maxFrameGapMs).toBeLessThan(1000);
+    expect(timing.frames / (timing.pageMs / 1000)).toBeGreaterThan(10);
+    expect(await fig.locator('.widget-chart svg').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('restores a small setting from the URL with exactly the model’s numbers, follows a changed setting, and resets', async () => {
+    const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.samples=20000&simplicity-bias.seed=7`);
+    // An inline number in the prose (<Reactive widget="simplicity-bias" output="distinct" />), put
+    // in before the page's scripts run, as the chapter's would be.
+    await page.addInitScript(() => document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      document.querySelector('.prose')?.insertAdjacentHTML('afterbegin',
+        '<p>Seen: <span class="reactive-output" data-reactive-widget="simplicity-bias" data-output="distinct" data-value="91222">91,222</span></p>');
+    }));
+    await page.reload();
+    const inline = page.locator('.reactive-output[data-output="distinct"]');
+    const fig = await ready(page, ID);
+    errors.length = 0; // requests of the first load that the reload cut short
+    expect(await fig.locator('input[name="samples"]').inputValue()).toBe('20000');
+    expect(await fig.locator('input[name="seed"]').inputValue()).toBe('7');
+    const r = compute(params({ samples: 20000, seed: 7 }));
+    await settledOn(page, fig, r);
+    await expectOutputs(fig, r);
+    expect(await fig.locator('.widget-summary').innerText()).toMatch(/^Of 20,000 random 5-20-20-1 networks/);
+    expect(await inline.getAttribute('data-value')).toBe(String(r.distinct));
+    expect(await inline.innerText()).toBe(r.distinct.toLocaleString('en-US'));
+
+    await setParam(fig, 'width', '8');
+    await waitForUrlParam(page, 'simplicity-bias.width', '8');
+    const r8 = compute(params({ samples: 20000, seed: 7, width: 8 }));
+    await settledOn(page, fig, r8);
+    await expectOutputs(fig, r8);
+
+    // Reset returns to the build-time figure without sampling.
+    await fig.getByRole('button', { name: 'Reset' }).click();
+    await waitForUrlParam(page, 'simplicity-bias.samples', null);
+    await expect.poll(() => state(fig)).toBe('built');
+    expect(await outputValue(fig, 'samples')).toBe(1_000_000);
+    expect(await fig.locator('.sb-status').innerText()).toMatch(/when this page was built/);
+    expect(await inline.innerText()).toBe('91,222');
+    expect(await invalidNumberText(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows the perceptron’s uniform T, with T = 2^n never occurring', async () => {
+    const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.mode=perceptron&simplicity-bias.n=6&simplicity-bias.samples=20000`);
+    const fig = await ready(page, ID);
+    const r = compute(params({ mode: 'perceptron', n: 6, samples: 20000 }));
+    expect(r.tHistogram[64]).toBe(0);
+    await settledOn(page, fig, r);
+    await expectOutputs(fig, r);
+    expect(await fig.locator('output[name="rank-const1"]').innerText()).toBe('never seen');
+    expect(await fig.locator('.widget-chart svg').count()).toBe(3);
+    const chartText = await fig.locator('.widget-chart').innerText();
+    expect(chartText).toContain('T = 64: never');
+    expect(chartText).toMatch(/uniform: 1\/2⁶ = 1\.56%/);
+    expect(await fig.locator('.widget-summary').innerText()).toMatch(/T = 64 never occurred/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('stops on request and keeps the partial result: exactly the first networks of the run', async () => {
+    const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.samples=3000000&simplicity-bias.seed=3`);
+    const fig = await ready(page, ID);
+    await page.waitForFunction((el) => Number((el as HTMLElement).querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await fig.elementHandle(), { timeout: 30_000 });
+    const stop = fig.getByRole('button', { name: 'Stop' });
+    await stop.click();
+    await expect.poll(() => state(fig)).toBe('stopped');
+    expect(await stop.isDisabled()).toBe(true);
+    expect(await fig.getAttribute('aria-busy')).toBeNull();
+    expect(await fig.locator('.widget-progress').isHidden()).toBe(true);
+    const done = await outputValue(fig, 'samples');
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(3_000_000);
+    expect(await fig.locator('.sb-status').innerText()).toMatch(/^Stopped after [\d,]+ of 3,000,000 networks/);
+    const before = await allOutputs(fig);
+    await page.waitForTimeout(600);
+    expect(await allOutputs(fig)).toEqual(before);
+    // The sampler ignores chunking, so what is shown is exactly a run of that many networks.
+    await expectOutputs(fig, compute(params({ samples: done, seed: 3 })));
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('falls back politely on hostile URL values', async () => {
+    const { page, errors, close } = await openPage(
+      `${PAGE}?simplicity-bias.n=<img src=x onerror=alert(1)>&simplicity-bias.width=NaN&simplicity-bias.bias=huge&simplicity-bias.samples=-5&simplicity-bias.seed=1e999`,
+    );
+    const fig = await ready(page, ID);
+    const notes = await fig.locator('.widget-notes').innerText();
+    expect(notes).toMatch(/not a number/);
+    expect(notes).toMatch(/not one of the options/);
+    expect(notes).toMatch(/outside 1000 … 10000000; using 1000/);
+    expect(await fig.locator('.widget-notes img').count()).toBe(0);
+    await settledOn(page, fig, compute(params({ samples: 1000 })));
+    await expectOutputs(fig, compute(params({ samples: 1000 })));
+    expect(await invalidNumberText(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
