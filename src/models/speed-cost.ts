@@ -32,8 +32,10 @@ export const schema = {
   params: {
     kind: 'number', label: 'Model size N', min: 1e6, max: 1e13, default: 1e11, scale: 'log', unit: 'parameters',
   },
+  // A is held at the fitted 406.4 when α moves, so far from the fit the reducible loss A/N^α stops
+  // meaning anything (at α = 0.05 it exceeds 100 nats); the range stays near fitted exponents.
   alpha: {
-    kind: 'number', label: 'Scaling exponent α', min: 0.05, max: 1, default: 0.34, step: 0.01,
+    kind: 'number', label: 'Scaling exponent α', min: 0.2, max: 0.6, default: 0.34, step: 0.01,
     help: 'Exponent of the parameter term in L(N) = E + A/N^α (Hoffmann et al. fit: 0.34).',
   },
   fail: {
