@@ -8,6 +8,8 @@ export interface GlossaryEntry {
   definition: string;
   /** Citation keys supporting the definition. */
   cite?: string[];
+  /** Related glossary ids ("see also"). */
+  see?: string[];
 }
 
 export const glossary = data as Record<string, GlossaryEntry>;
