@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkSections from './src/lib/markdown/remark-sections.mjs';
 import remarkBaseLinks from './src/lib/markdown/remark-base-links.mjs';
 import csp from './src/lib/csp-integration.mjs';
+import publishSource from './src/lib/source-integration.mjs';
 
 // BASE_PATH deploys the site under a sub-path; SITE is the public origin (canonical URLs, Open Graph).
 const base = process.env.BASE_PATH ?? '/';
@@ -17,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), csp()],
+  integrations: [mdx(), csp(), publishSource()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],

@@ -2,9 +2,10 @@
 // and prints one table, also written to bench/results.json. Timings are medians with their spread
 // (p95 or min–max); nothing here is asserted in `npm test`.
 //
-//   node bench/run.ts [--reuse]     --reuse: measure the existing bench build (dist-bench/)
+//   node bench/run.ts [--reuse] [--lighthouse-runs=N]
+//     --reuse: measure the existing bench build (dist-bench/); N Lighthouse runs per page (default 3).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist-bench');
 const BASE = '/';
 const reuse = process.argv.includes('--reuse') && existsSync(dist);
+const lighthouseRuns = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3);
 
 const quantile = (xs: number[], q: number) => {
   if (xs.length === 0) return NaN;
@@ -37,7 +39,8 @@ if (!reuse) {
 const site = await serveDist(dist, BASE);
 const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const gz = (urlPath: string) => {
-  const file = join(dist, decodeURIComponent(new URL(urlPath).pathname).slice(BASE.length));
+  let file = join(dist, decodeURIComponent(new URL(urlPath).pathname).slice(BASE.length));
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return existsSync(file) ? gzipSync(readFileSync(file)).length : 0;
 };
 
@@ -46,7 +49,8 @@ interface PageRow {
   page: string; jsKB: number; htmlKB: number; cssKB: number; fontsKB: number; fontFiles: number;
   lcpMs: number; cls: number; tbtMs: number; loadLongTasks: number;
 }
-const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html');
+// The essay's pages; hidden test fixtures (kitchen sink, widget test pages) are not measured.
+const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html' && r !== 'kitchen-sink/' && !r.startsWith('widgets-'));
 const pageRows: PageRow[] = [];
 for (const route of pages) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -135,7 +139,7 @@ for (const route of pages) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(site.url + route);
-  if (route !== 'kitchen-sink/') await measureWidgets(page, route);
+  await measureWidgets(page, route);
   await context.close();
 }
 
@@ -155,9 +159,8 @@ const tiny4 = timeTinyNets(4, 5);
 
 // ---- 4. simplicity-bias throughput in a browser worker, against the reference sampler -----
 const benchDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
-const esbuild = spawnSync(process.execPath, [resolve(root, 'node_modules/esbuild/bin/esbuild'), resolve(root, 'bench/browser/sampler-bench.ts'),
-  '--bundle', '--format=esm', `--outfile=${join(benchDir, 'sampler-bench.js')}`, '--minify'], { encoding: 'utf8' });
-if (esbuild.status !== 0) throw new Error(esbuild.stderr);
+const { build: esbuild } = await import('esbuild');
+await esbuild({ entryPoints: [resolve(root, 'bench/browser/sampler-bench.ts')], bundle: true, format: 'esm', minify: true, outfile: join(benchDir, 'sampler-bench.js'), logLevel: 'error' });
 writeFileSync(join(benchDir, 'index.html'), '<!doctype html><title>bench</title>');
 const benchSite = await serveDist(benchDir, '/');
 const samplerRuns: { engine: string; samples: number; fastMs: number; referenceSamples: number; refMs: number }[] = [];
@@ -188,7 +191,7 @@ const lighthouseRows: { page: string; performance: number; accessibility: number
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
   for (const route of pages) {
     const runs: { p: number; a: number; lcp: string; tbt: string; cls: string }[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < lighthouseRuns; i++) {
       const r = await lighthouse(site.url + route, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
       const lhr = r!.lhr;
       runs.push({
@@ -198,7 +201,7 @@ const lighthouseRows: { page: string; performance: number; accessibility: number
       });
     }
     runs.sort((x, y) => x.p - y.p);
-    const mid = runs[1];
+    const mid = runs[Math.floor(runs.length / 2)];
     lighthouseRows.push({ page: '/' + route, performance: mid.p, accessibility: mid.a, lcp: mid.lcp, tbt: mid.tbt, cls: mid.cls });
   }
   await chrome.kill();
@@ -232,6 +235,6 @@ console.table(widgetRows.map((w) => ({ ...w, budget: ok(w.renderP95Ms <= budgets
 console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
 console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
   ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));
-console.log('Lighthouse 13, mobile preset (median of 3 runs per page)');
+console.log(`Lighthouse 13, mobile preset (median of ${lighthouseRuns} run(s) per page)`);
 console.table(lighthouseRows.map((l) => ({ ...l, budget: ok(l.performance >= budgets.lighthousePerformance && l.accessibility >= budgets.lighthouseAccessibility) })));
 console.log('\nwritten to bench/results.json');

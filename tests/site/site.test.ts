@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { builtPages, citableIdsOf, externalLinks, hrefsOf, idsOf, publishedSlugs } from '../support/site';
 
 const distDir = inject('distDir');
@@ -42,7 +42,10 @@ describe('the built site', () => {
         }
         const [pathPart, fragment] = href.slice(base.length).split('#');
         const path = pathPart.split('?')[0];
-        if (/\.(css|js|svg|woff2?|ttf|png|json|xml|txt)$/.test(path)) continue;
+        if (/\.(css|js|svg|woff2?|ttf|png|json|xml|txt)$/.test(path)) {
+          if (!existsSync(join(distDir, decodeURIComponent(path)))) broken.push(`/${page.route} → ${href} (no such file)`);
+          continue;
+        }
         const target = byRoute.get(path);
         if (!target) broken.push(`/${page.route} → ${href} (no such page)`);
         else if (fragment && !idsOf(target.html).has(decodeURIComponent(fragment))) broken.push(`/${page.route} → ${href} (no such id)`);

@@ -63,6 +63,13 @@ export const essay = {
   citationKey: `countingschemers${first.date.slice(0, 4)}`,
 } as const;
 
+/** A source file as published with the site (plain text under /source/, see
+ * src/lib/source-integration.mjs), so the link works wherever the site is hosted. */
+export function sourceUrl(path: string): string {
+  const base = ((import.meta as unknown as { env?: Record<string, string | undefined> }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+  return `${base}source/${path.replace(/^\/+/, '')}.txt`;
+}
+
 /** A file or folder in the repository, as a link on the hosting site (main branch). */
 export function repositoryUrl(path = ''): string {
   const clean = path.replace(/^\/+/, '');
