@@ -33,3 +33,16 @@ export function logChoose(n: number, k: number): number {
   if (k < 0 || k > n) return -Infinity;
   return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
 }
+
+/** log10 of 1/(1 + 10^−x) (a probability from log10 odds), stable for any finite x; never −0. */
+export function log10Sigmoid(x: number): number {
+  const y = x >= 0 ? -Math.log1p(Math.pow(10, -x)) / LN10 : x - Math.log1p(Math.pow(10, x)) / LN10;
+  return y + 0;
+}
+
+/** 1/(1 + 10^−x), written so that neither branch overflows (it underflows to 0 only below ~10^−308). */
+export function sigmoid10(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.pow(10, -x));
+  const t = Math.pow(10, x);
+  return t / (1 + t);
+}

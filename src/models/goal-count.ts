@@ -10,7 +10,7 @@
 // log2 M bits, by the Kraft inequality) or a custom value.
 import type { Model, Values } from '../lib/schema';
 import { defaults } from '../lib/schema';
-import { LN10, LOG10_2 } from '../lib/logmath';
+import { LOG10_2, log10Sigmoid, sigmoid10 } from '../lib/logmath';
 
 /** The token for "no extra parameters": `extra` slides on a log scale, which cannot reach 0. */
 export const NO_EXTRA = '0';
@@ -93,18 +93,7 @@ export function pinnedParameters(extra: Params['extra']): number {
   return extra === NO_EXTRA ? 0 : (extra as number);
 }
 
-/** log10 of 1/(1 + 10^−x), without overflow or underflow for any finite x; never −0. */
-export function log10Sigmoid(x: number): number {
-  const y = x >= 0 ? -Math.log1p(Math.pow(10, -x)) / LN10 : x - Math.log1p(Math.pow(10, x)) / LN10;
-  return y + 0;
-}
-
-/** 1/(1 + 10^−x) written so that neither branch overflows (it underflows to 0 only below ~10^−308). */
-export function sigmoid10(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.pow(10, -x));
-  const t = Math.pow(10, x);
-  return t / (1 + t);
-}
+export { log10Sigmoid, sigmoid10 };
 
 export function compute(p: Params): Result {
   const log10M = p.goals as number;

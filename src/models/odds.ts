@@ -4,7 +4,7 @@
 // Ranges are chosen so that |total| ≤ 14: the probability then stays strictly inside (0, 1) in
 // double precision (1/(1 + 10^−16) already rounds to 1).
 import type { Model, Values } from '../lib/schema';
-import { LN10 } from '../lib/logmath';
+import { log10Sigmoid, sigmoid10 } from '../lib/logmath';
 
 /** Carlsmith's headline estimate (2023) and his later "maybe 20%" (Feb 2024 slides). */
 export const marks = [
@@ -94,18 +94,7 @@ export interface Result {
   marks: typeof marks;
 }
 
-/** log10 of 1/(1 + 10^−x), stable for any finite x; never −0. */
-export function log10Sigmoid(x: number): number {
-  const y = x >= 0 ? -Math.log1p(Math.pow(10, -x)) / LN10 : x - Math.log1p(Math.pow(10, x)) / LN10;
-  return y + 0;
-}
-
-/** 1/(1 + 10^−x) written so that neither branch overflows. */
-export function sigmoid10(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.pow(10, -x));
-  const t = Math.pow(10, x);
-  return t / (1 + t);
-}
+export { log10Sigmoid, sigmoid10 };
 
 export function compute(p: Params): Result {
   const prior = p.prior as number;
