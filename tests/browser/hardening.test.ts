@@ -52,21 +52,28 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
       // Recount each time: some widgets grow or shrink their controls (tiny-nets' truth table).
       const count = await controls.count();
       const el = controls.nth(Math.floor(rng.uniform() * count));
-      if (!(await el.isEnabled()) || !(await el.isVisible())) continue;
-      const tag = await el.evaluate((e) => `${e.tagName}:${(e as HTMLInputElement).type}`);
-      await el.scrollIntoViewIfNeeded();
-      if (tag === 'SELECT:select-one') {
-        const options = await el.locator('option').allInnerTexts();
-        await el.selectOption({ index: Math.floor(rng.uniform() * options.length) });
-      } else if (tag === 'INPUT:range') {
-        await el.focus();
-        for (let j = 0; j < 1 + Math.floor(rng.uniform() * 5); j++) await page.keyboard.press(rng.uniform() < 0.5 ? 'ArrowLeft' : 'ArrowRight');
-        if (rng.uniform() < 0.2) await page.keyboard.press(rng.uniform() < 0.5 ? 'Home' : 'End');
-      } else if (tag === 'INPUT:text') {
-        await el.fill(['0', '1', '-3', '1e9', 'abc', '2.5', ''][Math.floor(rng.uniform() * 7)]);
-        await el.press('Enter');
-      } else {
-        await el.click();
+      // A control that is being re-rendered (a widget streaming results) may not hold still:
+      // give it a moment, then move on to another one, as an impatient reader would.
+      try {
+        if (!(await el.isVisible()) || !(await el.isEnabled({ timeout: 5000 }))) continue;
+        const tag = await el.evaluate((e) => `${e.tagName}:${(e as HTMLInputElement).type}`, undefined, { timeout: 5000 });
+        await el.scrollIntoViewIfNeeded({ timeout: 5000 });
+        if (tag === 'SELECT:select-one') {
+          const options = await el.locator('option').allInnerTexts();
+          if (options.length === 0) continue;
+          await el.selectOption({ index: Math.floor(rng.uniform() * options.length) }, { timeout: 5000 });
+        } else if (tag === 'INPUT:range') {
+          await el.focus({ timeout: 5000 });
+          for (let j = 0; j < 1 + Math.floor(rng.uniform() * 5); j++) await page.keyboard.press(rng.uniform() < 0.5 ? 'ArrowLeft' : 'ArrowRight');
+          if (rng.uniform() < 0.2) await page.keyboard.press(rng.uniform() < 0.5 ? 'Home' : 'End');
+        } else if (tag === 'INPUT:text') {
+          await el.fill(['0', '1', '-3', '1e9', 'abc', '2.5', ''][Math.floor(rng.uniform() * 7)], { timeout: 5000 });
+          await el.press('Enter', { timeout: 5000 });
+        } else {
+          await el.click({ timeout: 5000 });
+        }
+      } catch (e) {
+        if (!(e instanceof Error) || e.name !== 'TimeoutError') throw e;
       }
       if (i % 10 === 9) await page.setViewportSize({ width: 360 + Math.floor(rng.uniform() * 1000), height: 700 });
     }
