@@ -17,7 +17,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx(), csp(), publishSource()],
   markdown: {
     processor: unified({

@@ -8,15 +8,24 @@ function signed(s: string): string {
   return s.replace(/^-/, MINUS);
 }
 
+// One formatter, made once: Number#toLocaleString builds a new one per call, which cost a widget
+// several milliseconds per update.
+const EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+
+/** Digits grouped by thousands, as written in English: 1234567 → "1,234,567" (a hyphen-minus sign). */
+export function grouped(x: number): string {
+  return EN.format(x);
+}
+
 /** A plain number with sensible precision: 1,234 · 0.0123 · 153.5 · 1.2e-7 shown as 1.2×10^−7. */
 export function formatNumber(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return DASH;
   if (x === 0) return '0';
   const ax = Math.abs(x);
   if (ax >= 1e6 || ax < 1e-3) return formatPow10(Math.log10(ax), digits, x < 0);
-  if (Number.isInteger(x) && ax < 1e6) return signed(x.toLocaleString('en-US'));
+  if (Number.isInteger(x) && ax < 1e6) return signed(grouped(x));
   const s = Number(x.toPrecision(digits));
-  return signed(s.toLocaleString('en-US', { maximumFractionDigits: 10 }));
+  return signed(grouped(s));
 }
 
 /** Render a number known by its log10: 10^2402.3 → "2.0×10^2402". */
@@ -64,5 +73,5 @@ export function formatSigned(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return DASH;
   const s = Number(x.toPrecision(digits));
   if (s === 0) return '0';
-  return (s > 0 ? '+' : MINUS) + Math.abs(s).toLocaleString('en-US', { maximumFractionDigits: 10 });
+  return (s > 0 ? '+' : MINUS) + grouped(Math.abs(s));
 }

@@ -36,9 +36,11 @@ describe.each(routes)('/%s', (route) => {
     const figures = page.locator('figure[data-widget]');
     for (let i = 0; i < (await figures.count()); i++) {
       const fig = figures.nth(i);
-      await expect(fig.locator('.widget-chart svg').first().isVisible()).resolves.toBe(true);
+      // As a reader would: blocks far from view are rendered when they come near it (next frame).
+      await fig.scrollIntoViewIfNeeded();
+      await expect.poll(() => fig.locator('.widget-chart svg').first().isVisible()).toBe(true);
       const outputs = await fig.locator('output').allInnerTexts();
-      expect(outputs.every((t) => t.trim().length > 0 && !/NaN|Infinity|undefined/.test(t))).toBe(true);
+      expect(outputs.every((t) => t.trim().length > 0 && !/NaN|Infinity|undefined/.test(t)), outputs.join(' | ')).toBe(true);
     }
     await context.close();
   });

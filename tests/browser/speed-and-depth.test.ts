@@ -59,10 +59,11 @@ describe('the speed-and-depth chapter', () => {
     expect(numbers).toEqual(SECTIONS.map((_, i) => `3.${i + 1}`));
     const figs = await page.locator('.prose figure[id]').evaluateAll((fs) => fs.map((f) => f.id));
     expect(figs).toEqual(FIGURES);
-    const labels = await page.locator('.prose figure .fig-label').allInnerTexts();
+    // Text content, not innerText: figures far from the viewport are not rendered yet (content-visibility).
+    const labels = await page.locator('.prose figure .fig-label').allTextContents();
     expect(labels).toEqual(FIGURES.map((_, i) => `Figure 3.${i + 1}`));
     // Every widget caption tells the reader what to try.
-    for (const cap of await page.locator('figure[data-widget] figcaption').allInnerTexts()) expect(cap).toMatch(/\b(Drag|Start|Set|Raise)\b/);
+    for (const cap of await page.locator('figure[data-widget] figcaption').allTextContents()) expect(cap).toMatch(/\b(Drag|Start|Set|Raise)\b/);
     expect(errors).toEqual([]);
     await close();
   });
@@ -124,8 +125,9 @@ describe('the speed-and-depth chapter', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(inject('baseUrl') + PAGE);
-    const sentence = await page.locator('p', { has: page.locator('[data-output="kept"]') }).innerText();
-    expect(sentence).toContain('needs 3 extra serial steps, each failing with probability 1%, succeeds 97% as often');
+    const paragraph = page.locator('p', { has: page.locator('[data-output="kept"]') });
+    await paragraph.scrollIntoViewIfNeeded(); // rendered once near the viewport (content-visibility)
+    await expect.poll(() => paragraph.innerText()).toContain('needs 3 extra serial steps, each failing with probability 1%, succeeds 97% as often');
     await context.close();
   });
 });

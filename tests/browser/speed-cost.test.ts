@@ -83,7 +83,7 @@ describe('speed-cost in the browser', () => {
     expect(await outputValue(fig, 'speed-loss')).toBe(compute(params({ params: 1e9 })).speedLoss);
     expect(await fig.locator('input[name="params"]').inputValue()).toBe('1000000000');
     await liveDice(page);
-    expect(await inline(page, 'data-output="kept"').innerText()).toBe('36.6%');
+    expect(await inline(page, 'data-output="kept"').textContent()).toBe('36.6%');
     expect(await inlineValue(page, 'data-output="kept"')).toBe(compute(params({ 'extra-steps': 100 })).kept);
     expect(errors).toEqual([]);
     await close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatLog10Probability, formatNumber, formatPercent, formatPow10, formatSigned } from '../../src/lib/format';
+import { formatLog10Probability, formatNumber, formatPercent, formatPow10, formatSigned, grouped } from '../../src/lib/format';
 
 describe('formatting', () => {
   it('writes big and tiny numbers as powers of ten', () => {
@@ -15,6 +15,12 @@ describe('formatting', () => {
     expect(formatPercent(0.004537)).toBe('0.454%');
     expect(formatLog10Probability(-2388.24)).toBe('5.8×10⁻²³⁸⁹');
     expect(formatSigned(20)).toBe('+20');
+  });
+
+  it('groups digits by thousands exactly as English number formatting does', () => {
+    expect(grouped(1234567)).toBe('1,234,567');
+    expect(grouped(0.125)).toBe('0.125');
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => grouped(n) === n.toLocaleString('en-US')));
   });
 
   it('never shows NaN, Infinity or undefined, whatever it is given', () => {

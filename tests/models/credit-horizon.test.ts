@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { compute, model, returnSd, schema, type Params } from '../../src/models/credit-horizon';
 import { defaults } from '../../src/lib/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
+import { chartRows } from '../../components/widgets/credit-horizon/view';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
 
@@ -98,5 +99,25 @@ describe('credit-horizon', () => {
     const extreme = compute(params({ episode: 1000, discount: 0.5 }));
     expect(extreme.signalAtEpisodeEnd).toBeGreaterThan(0); // 2^−1000 ≈ 9.3e−302 is still a double
     expect(extreme.log10SignalAtEpisodeEnd).toBeCloseTo(-1000 * Math.log10(2), 9);
+  });
+
+  it('draws every horizon when they fit, and otherwise thins them without moving the cliff', () => {
+    fc.assert(
+      fc.property(arbitraryParams(model), fc.integer({ min: 300, max: 720 }), (p, width) => {
+        const r = compute(p);
+        const rows = chartRows(r, width);
+        const E = r.episodeEnd;
+        if (r.horizons.length <= 2 * width) expect(rows.map((x) => x.h)).toEqual(r.horizons);
+        else expect(rows.length).toBeLessThanOrEqual(2 * width + 3);
+        // Both sides of the cliff and the last horizon are drawn, with the model's own values.
+        for (const h of [0, E, E + 1, r.horizons.at(-1)!]) {
+          const row = rows.find((x) => x.h === h)!;
+          expect(row).toBeDefined();
+          expect(row.signal).toBe(r.signal[r.horizons.indexOf(h)]);
+        }
+        expect(rows.every((x, i) => i === 0 || x.h > rows[i - 1].h)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -215,3 +215,20 @@ describe('tiny-nets', () => {
     expect(r.value).toEqual(compute(p));
   });
 });
+
+describe('tiny-nets, the result the worker sends', () => {
+  it('draws exactly what the full result draws: same outputs, summary and chart', async () => {
+    const { renderChart } = await import('../../src/lib/widgets/ssr');
+    const { view } = await import('../../components/widgets/tiny-nets/view');
+    const { landscapeCells, slimForView } = await import('../../components/widgets/tiny-nets/landscape');
+    // The target ranked inside and outside the listed rows, and n = 4 with no point in training.
+    for (const p of [params(), params({ target: 'parity', train: '0' }), params({ n: 4, hidden: 1, train: '' })]) {
+      const full = compute(p);
+      const slim = slimForView(full);
+      expect(slim.ranked.length).toBeLessThanOrEqual(21);
+      expect(view.outputs(slim, p)).toEqual(view.outputs(full, p));
+      expect(view.summary!(slim, p)).toBe(view.summary!(full, p));
+      expect(renderChart(view, slim, p, 'fig')).toBe(renderChart(view, { ...full, landscapeCells: landscapeCells(full) }, p, 'fig'));
+    }
+  });
+});

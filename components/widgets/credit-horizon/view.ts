@@ -14,6 +14,20 @@ export function formatWeight(x: number, log10?: number): string {
   return formatPow10(log10 ?? Math.log10(x), 2);
 }
 
+/** The horizons to draw: all of them when they fit, else about two per pixel (up to 3,001 steps
+ * would be drawn on a 700-pixel chart), always keeping both sides of the cliff at h = E, E + 1
+ * and the last horizon, so the step curve drops exactly where the model's does. */
+export function chartRows(r: Result, width: number): { h: number; signal: number; snr: number }[] {
+  const n = r.horizons.length;
+  const stride = Math.max(1, Math.ceil(n / (2 * width)));
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const h = r.horizons[i];
+    if (i % stride === 0 || h === r.episodeEnd || h === r.episodeEnd + 1 || i === n - 1) rows.push({ h, signal: r.signal[i], snr: r.snr[i] });
+  }
+  return rows;
+}
+
 export const view: WidgetView<typeof schema, Result> = {
   outputs(r: Result, p: Params) {
     const h = p.ahead as number;
@@ -31,7 +45,7 @@ export const view: WidgetView<typeof schema, Result> = {
     const E = r.episodeEnd;
     const h = p.ahead as number;
     const maxH = 3 * E;
-    const rows = r.horizons.map((x, i) => ({ h: x, signal: r.signal[i], snr: r.snr[i] }));
+    const rows = chartRows(r, width);
     const panel = (key: 'signal' | 'snr', label: string, top: number, height: number, showX: boolean) => {
       const value = key === 'signal' ? r.signalAt : r.snrAt;
       const inRange = h <= maxH;

@@ -9,7 +9,7 @@ import { presets, pinnedParameters, type Preset } from '../../../src/models/goal
 import { formatValue } from '../../../src/lib/schema';
 import { schema as goalSchema } from '../../../src/models/goal-count';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatLog10Probability, formatNumber, formatPow10, formatSigned } from '../../../src/lib/format';
+import { formatLog10Probability, formatNumber, formatPow10, formatSigned, grouped } from '../../../src/lib/format';
 
 const MINUS = '−';
 
@@ -20,7 +20,7 @@ export function formatLogOdds(x: number): string {
   if (Math.abs(x) < 100) return formatSigned(x, 3);
   const r = Math.round(x);
   if (r === 0) return '0';
-  return (r > 0 ? '+' : MINUS) + Math.abs(r).toLocaleString('en-US');
+  return (r > 0 ? '+' : MINUS) + grouped(Math.abs(r));
 }
 
 /** The probability of scheming, readable at both ends: 10^−2388, 73.1%, or 1 − 10^−20. */

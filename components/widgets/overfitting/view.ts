@@ -9,7 +9,7 @@ import type { Params, ParameterCountingAnswer, schema } from '../../../src/model
 import * as tiny from '../../../src/models/tiny-nets';
 import { defaults, type Model } from '../../../src/lib/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/lib/format';
+import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/lib/format';
 import { pointList, targetName } from '../tiny-nets/view';
 
 /** The tiny-nets setting being compared, and its answer. */
@@ -66,7 +66,7 @@ export function formatHugePow10(log10: number, digits = 2): string {
   if (!Number.isFinite(log10)) return '–';
   if (Math.abs(log10) < 1e4) return formatPow10(log10, digits);
   const { mantissa, exponent } = base.scientific(log10);
-  const groups = Math.abs(exponent).toLocaleString('en-US').split(',');
+  const groups = grouped(Math.abs(exponent)).split(',');
   const sup = groups.map((g) => g.split('').map((c) => superscript(Number(c))).join('')).join(NARROW_SPACE);
   return `${mantissa.toPrecision(digits)}×10${exponent < 0 ? '⁻' : ''}${sup}`;
 }

@@ -5,7 +5,7 @@ import { dot, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import type { Params, Result, schema } from '../../../src/models/serial-parallel';
 export { model } from '../../../src/models/serial-parallel';
 import type { OutputSpec, WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPow10 } from '../../../src/lib/format';
+import { formatNumber, formatPow10, grouped } from '../../../src/lib/format';
 import { LN10, logChoose } from '../../../src/lib/logmath';
 
 export type ChartAxis = 'layers' | 'chains';
@@ -15,7 +15,7 @@ export const chartAxis: { value: ChartAxis } = { value: 'layers' };
 /** A count known by its log10: exact digits while they are exact, a power of ten beyond. */
 export function formatCount(log10: number): string {
   if (!Number.isFinite(log10)) return '–';
-  if (log10 < 15) return Math.round(10 ** log10).toLocaleString('en-US');
+  if (log10 < 15) return grouped(Math.round(10 ** log10));
   return formatPow10(log10, 4);
 }
 
@@ -34,7 +34,7 @@ export function log10Interleavings(n: number, k: number): number {
 }
 
 const ruleName = (rule: string) => (rule === 'plain' ? 'plain' : 'residual');
-const widthText = (w: Params['width']) => (w === 'unlimited' ? 'unlimited width' : `${(w as number).toLocaleString('en-US')} units per layer`);
+const widthText = (w: Params['width']) => (w === 'unlimited' ? 'unlimited width' : `${grouped(w as number)} units per layer`);
 
 /** Powers of ten from 1 to the top of the axis, thinned to at most about six ticks. */
 function decadeTicks(top: number): number[] {

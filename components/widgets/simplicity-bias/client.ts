@@ -14,7 +14,7 @@ import { mountWidget, renderOutputs, type RunOptions } from '../../../src/lib/wi
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { defaults, formatValue } from '../../../src/lib/schema';
-import { formatNumber } from '../../../src/lib/format';
+import { formatNumber, grouped } from '../../../src/lib/format';
 import type { Model } from '../../../src/lib/schema';
 import { view, type LiveResult } from './view';
 
@@ -36,7 +36,7 @@ const runInWorker = workerRunner<Params, LiveResult>(
 const DEFAULTS = defaults(schema);
 const atDefaults = (v: Params) =>
   Object.entries(schema).every(([name, p]) => formatValue(p, v[name as keyof Params]) === formatValue(p, DEFAULTS[name as keyof Params]));
-const integer = (x: number) => Math.round(x).toLocaleString('en-US');
+const integer = (x: number) => grouped(Math.round(x));
 /** Partial results are drawn at most this often. */
 const PARTIAL_INTERVAL_MS = 600;
 

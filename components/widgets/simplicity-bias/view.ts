@@ -7,7 +7,7 @@ import { dot, line, plot, rectY, ruleX, ruleY, text } from '@observablehq/plot';
 import { compute as computeModel, schema, type Params, type Result } from '../../../src/models/simplicity-bias';
 import type { Model } from '../../../src/lib/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/lib/format';
+import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/lib/format';
 
 /** A result as the worker streams it: the model's result plus how long the run has taken. */
 export interface LiveResult extends Result {
@@ -39,7 +39,7 @@ export const model: Model<typeof schema, LiveResult> = {
   },
 };
 
-const integer = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
+const integer = (x: number) => (Number.isFinite(x) ? grouped(Math.round(x)) : '–');
 const networkName = (p: Params) =>
   p.mode === 'perceptron' ? `perceptrons on ${p.n} inputs` : `${p.n}-${p.width}-${p.width}-1 networks`;
 

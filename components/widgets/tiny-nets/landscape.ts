@@ -41,8 +41,15 @@ export function landscapeCells(r: Result): LandscapeCell[] {
   return [...cells.values()].sort((a, b) => Number(a.fits) - Number(b.fits));
 }
 
-/** The result without its per-function landscape, with the cells instead: ~1 MB less to copy
- * from the worker at n = 4. */
+/** Functions the ranking panel lists (the target is added if it ranks lower). */
+export const SHOWN_FUNCTIONS = 20;
+
+/** The result as the view needs it, to copy from the worker at n = 4: the landscape binned into
+ * cells and the ranking cut to the rows the panel lists (up to 65,536 functions fit when training
+ * shows no point; copying them all blocked the page for tens of milliseconds). */
 export function slimForView(r: Result): ViewResult {
-  return { ...r, landscape: { tables: [], log10P: [], complexity: [] }, landscapeCells: landscapeCells(r) };
+  const ranked = r.ranked.slice(0, SHOWN_FUNCTIONS);
+  const target = r.ranked.find((f) => f.honest);
+  if (target && !ranked.includes(target)) ranked.push(target);
+  return { ...r, ranked, landscape: { tables: [], log10P: [], complexity: [] }, landscapeCells: landscapeCells(r) };
 }

@@ -6,11 +6,9 @@ import { axisY, dot, plot, ruleX, text, barX } from '@observablehq/plot';
 import type { Params, RankedFunction, Result, schema } from '../../../src/models/tiny-nets';
 export { model } from '../../../src/models/tiny-nets';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10 } from '../../../src/lib/format';
-import { landscapeCells, type ViewResult } from './landscape';
+import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/lib/format';
+import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from './landscape';
 
-/** Rows shown in the ranking (the target is added if it ranks lower). */
-export const SHOWN_FUNCTIONS = 20;
 
 /** A background-coloured outline that keeps labels legible over bars and grid lines. */
 const HALO = { stroke: 'var(--bg)', strokeWidth: 3, paintOrder: 'stroke' } as const;
@@ -44,7 +42,7 @@ export function honestAdvantage(r: Result): number | null {
 
 /** Exact integers up to 2^53 with separators (43,046,721), other numbers as formatNumber. */
 export function formatCount(x: number): string {
-  return Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER ? x.toLocaleString('en-US') : formatNumber(x);
+  return Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER ? grouped(x) : formatNumber(x);
 }
 
 function rankText(r: Result): string {

@@ -68,6 +68,9 @@ export function mountWidget<S extends Schema, R>(
   let controller: AbortController | null = null;
   let editing: Element | null = null;
   let inputNotes: string[] = [];
+  // The chart's width, read once here and then kept by a ResizeObserver: reading clientWidth in
+  // every render forced a synchronous layout of the page each update.
+  let chartWidth = chartBox?.clientWidth ?? 0;
 
   // Form controls only: an <output> may share a parameter's name.
   const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`:is(input, select, textarea)[name="${name}"]`);
@@ -110,7 +113,7 @@ export function mountWidget<S extends Schema, R>(
     const values = store.values;
     renderOutputs(root, view.outputs(result, values));
     if (view.chart && chartBox) {
-      const width = Math.max(300, Math.min(720, Math.round(chartBox.clientWidth || 640)));
+      const width = Math.max(300, Math.min(720, Math.round(chartWidth || 640)));
       const chart = view.chart(result, values, { document, width });
       finishChart(chart, `${figId}-live`);
       chartBox.replaceChildren(chart);
@@ -218,16 +221,16 @@ export function mountWidget<S extends Schema, R>(
   // another setting or the widget draws more than the server can (afterRender).
   // On narrow screens the 640-px server chart would shrink its text: redraw at the real width.
   const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
-  const serverWidthFits = !chartBox || Math.abs(chartBox.clientWidth - SERVER_CHART_WIDTH) < 80;
+  const serverWidthFits = !chartBox || Math.abs(chartWidth - SERVER_CHART_WIDTH) < 80;
   if (!atDefaults || !serverWidthFits || store.notes.length > 0 || options.afterRender || options.run) update();
   else syncControls();
   // Redraw when the figure's width changes a lot (rotation, window resize), not on every pixel.
   if (chartBox && view.chart && 'ResizeObserver' in window) {
-    let drawnWidth = chartBox.clientWidth;
-    new ResizeObserver(() => {
-      const w = chartBox.clientWidth;
-      if (Math.abs(w - drawnWidth) / Math.max(1, drawnWidth) > 0.15 && latest !== undefined) {
-        drawnWidth = w;
+    let drawnWidth = chartWidth;
+    new ResizeObserver(([entry]) => {
+      chartWidth = entry.contentRect.width;
+      if (Math.abs(chartWidth - drawnWidth) / Math.max(1, drawnWidth) > 0.15 && latest !== undefined) {
+        drawnWidth = chartWidth;
         render(latest);
       }
     }).observe(chartBox);
