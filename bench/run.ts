@@ -2,8 +2,9 @@
 // and prints one table, also written to bench/results.json. Timings are medians with their spread
 // (p95 or min–max); nothing here is asserted in `npm test`.
 //
-//   node bench/run.ts [--reuse] [--lighthouse-runs=N]
-//     --reuse: measure the existing bench build (dist-bench/); N Lighthouse runs per page (default 3).
+//   node bench/run.ts [--reuse] [--lighthouse-runs=N] [--only=pages,widgets,tiny-nets,sampler,lighthouse]
+//     --reuse: measure the existing bench build (dist-bench/); N Lighthouse runs per page (default 3);
+//     --only: measure those parts and keep the others' last results in bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,13 @@ const dist = resolve(root, 'dist-bench');
 const BASE = '/';
 const reuse = process.argv.includes('--reuse') && existsSync(dist);
 const lighthouseRuns = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3);
+const PARTS = ['pages', 'widgets', 'tiny-nets', 'sampler', 'lighthouse'] as const;
+const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1].split(',');
+const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
+if (unknown.length) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+const want = (part: (typeof PARTS)[number]) => !only || only.includes(part);
+const resultsFile = resolve(root, 'bench/results.json');
+const previous = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 
 const quantile = (xs: number[], q: number) => {
   if (xs.length === 0) return NaN;
@@ -51,8 +59,8 @@ interface PageRow {
 }
 // The essay's pages; hidden test fixtures (kitchen sink, widget test pages) are not measured.
 const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html' && r !== 'kitchen-sink/' && !r.startsWith('widgets-'));
-const pageRows: PageRow[] = [];
-for (const route of pages) {
+const pageRows: PageRow[] = want('pages') ? [] : previous.pages ?? [];
+for (const route of want('pages') ? pages : []) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -89,7 +97,7 @@ for (const route of pages) {
 
 // ---- 2. Per widget: input → updated figure, and long tasks during interaction --------------
 interface WidgetRow { widget: string; page: string; inputs: number; renderMedianMs: number; renderP95Ms: number; inputToFigureMedianMs: number; inputToFigureP95Ms: number; interactionLongTasks: number }
-const widgetRows: WidgetRow[] = [];
+const widgetRows: WidgetRow[] = want('widgets') ? [] : previous.widgets ?? [];
 async function measureWidgets(page: Page, route: string) {
   const ids = await page.$$eval('figure[data-widget]', (fs) => fs.map((f) => (f as HTMLElement).dataset.widget!));
   for (const id of ids) {
@@ -135,7 +143,7 @@ async function measureWidgets(page: Page, route: string) {
     });
   }
 }
-for (const route of pages) {
+for (const route of want('widgets') ? pages : []) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(site.url + route);
@@ -154,8 +162,8 @@ function timeTinyNets(n: number, runs: number): number[] {
   }
   return out;
 }
-const tiny3 = timeTinyNets(3, 7);
-const tiny4 = timeTinyNets(4, 5);
+const tiny3 = want('tiny-nets') ? timeTinyNets(3, 7) : [];
+const tiny4 = want('tiny-nets') ? timeTinyNets(4, 5) : [];
 
 // ---- 4. simplicity-bias throughput in a browser worker, against the reference sampler -----
 const benchDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
@@ -164,7 +172,7 @@ await esbuild({ entryPoints: [resolve(root, 'bench/browser/sampler-bench.ts')], 
 writeFileSync(join(benchDir, 'index.html'), '<!doctype html><title>bench</title>');
 const benchSite = await serveDist(benchDir, '/');
 const samplerRuns: { engine: string; samples: number; fastMs: number; referenceSamples: number; refMs: number }[] = [];
-{
+if (want('sampler')) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(benchSite.url);
@@ -184,8 +192,8 @@ const refRate = samplerRuns.map((r) => r.referenceSamples / (r.refMs / 1000));
 await browser.close();
 
 // ---- 5. Lighthouse 13, mobile preset (its default), performance and accessibility per page ---
-const lighthouseRows: { page: string; performance: number; accessibility: number; lcp: string; tbt: string; cls: string }[] = [];
-{
+const lighthouseRows: { page: string; performance: number; accessibility: number; lcp: string; tbt: string; cls: string }[] = want('lighthouse') ? [] : previous.lighthouse ?? [];
+if (want('lighthouse')) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
@@ -214,10 +222,11 @@ const budgets = {
 };
 const results = {
   date: new Date().toISOString(),
+  ...(only ? { partsMeasuredOnThatDate: only } : {}),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: CHROMIUM_PATH },
   budgets, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
-  tinyNets: { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
-  simplicityBias: {
+  tinyNets: !want('tiny-nets') ? previous.tinyNets : { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
+  simplicityBias: !want('sampler') ? previous.simplicityBias : {
     engine: samplerRuns[0]?.engine, samples: 1_000_000,
     secondsFor1e6Median: ms(quantile(samplerRuns.map((r) => r.fastMs / 1000), 0.5) * 10) / 10,
     samplesPerSecondMedian: Math.round(quantile(fastRate, 0.5)), samplesPerSecondRange: [Math.round(Math.min(...fastRate)), Math.round(Math.max(...fastRate))],
@@ -225,15 +234,15 @@ const results = {
     speedupMedian: Math.round((quantile(fastRate, 0.5) / quantile(refRate, 0.5)) * 10) / 10,
   },
 };
-writeFileSync(resolve(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
 const ok = (pass: boolean) => (pass ? 'ok ' : 'OVER');
 console.log('\nPages (mobile: 412×823, 4× CPU slowdown, 150 ms RTT / 1.6 Mbps; gzipped sizes of what the first view fetches)');
 console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), lcp: ok(p.lcpMs <= budgets.lcpMs), tbt: ok(p.tbtMs <= budgets.tbtMs), clsOk: ok(p.cls <= budgets.cls) })));
 console.log('Widgets (desktop; 60 slider inputs each; render = compute + draw of one update; input→figure includes waiting for the next frame)');
 console.table(widgetRows.map((w) => ({ ...w, budget: ok(w.renderP95Ms <= budgets.renderP95Ms && w.interactionLongTasks === 0) })));
-console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
-console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
+if (results.tinyNets) console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
+if (results.simplicityBias) console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
   ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));
 console.log(`Lighthouse 13, mobile preset (median of ${lighthouseRuns} run(s) per page)`);
 console.table(lighthouseRows.map((l) => ({ ...l, budget: ok(l.performance >= budgets.lighthousePerformance && l.accessibility >= budgets.lighthouseAccessibility) })));

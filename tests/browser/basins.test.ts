@@ -150,6 +150,29 @@ describe('basins in the browser', () => {
     await close();
   });
 
+  it('puts the replay’s line on the share chart at the replayed step, also where the chart is shrunk to fit', async () => {
+    // At 320 px the chart (never drawn narrower than 300 px) is scaled down to its box.
+    const { page, errors, close } = await openPage(PAGE, { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
+    const fig = await ready(page, 'basins');
+    const play = fig.getByRole('button', { name: 'Play' });
+    await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
+    await page.waitForTimeout(500);
+    await play.click();
+    const step = Number((await canvasLabel(fig))!.match(/step ([\d,]+) of/)![1].replace(/,/g, ''));
+    expect(step).toBeGreaterThan(0);
+    const { offset, expected, shrunk } = await fig.locator('.basins-share').evaluate((share, s) => {
+      const svg = share.querySelector('svg') as SVGSVGElement & { scale(n: string): { apply(x: number): number } };
+      const box = svg.getBoundingClientRect();
+      const ratio = box.width / Number(svg.getAttribute('width'));
+      const line = share.querySelector('.basins-cursor')!.getBoundingClientRect();
+      return { offset: line.left - box.left, expected: svg.scale('x').apply(s) * ratio, shrunk: ratio < 0.99 };
+    }, step);
+    expect(shrunk).toBe(true);
+    expect(Math.abs(offset - expected)).toBeLessThan(1.5);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('respects reduced motion: no autoplay, the final state shown', async () => {
     const { page, close } = await openPage(PAGE, { reducedMotion: 'reduce' });
     const fig = await ready(page, 'basins');

@@ -107,8 +107,8 @@ describe('credit-horizon', () => {
         const r = compute(p);
         const rows = chartRows(r, width);
         const E = r.episodeEnd;
-        if (r.horizons.length <= 2 * width) expect(rows.map((x) => x.h)).toEqual(r.horizons);
-        else expect(rows.length).toBeLessThanOrEqual(2 * width + 3);
+        if (r.horizons.length <= width) expect(rows.map((x) => x.h)).toEqual(r.horizons);
+        else expect(rows.length).toBeLessThanOrEqual(width + 3);
         // Both sides of the cliff and the last horizon are drawn, with the model's own values.
         for (const h of [0, E, E + 1, r.horizons.at(-1)!]) {
           const row = rows.find((x) => x.h === h)!;

@@ -354,24 +354,30 @@ export function mount(root: HTMLElement) {
     landscape.duration = DURATIONS[speed.value] ?? DURATIONS.normal;
   });
 
-  // A thin line on the share chart at the replay's step.
-  // Its scale is read once per render (reading layout every frame would force a reflow each time).
+  // A thin line on the share chart at the replay's step. The chart is drawn at a width in pixels
+  // and shrinks to fit its box (max-width: 100%); the box's width is kept by a ResizeObserver, so
+  // placing the line never reads layout (which would force a reflow at every render).
   let toPixels: ((step: number) => number) | null = null;
+  let boxWidth = chartBox?.clientWidth ?? 0;
   function measureShare(share: HTMLElement | null): void {
     const svg = share?.querySelector('svg') as (SVGSVGElement & { scale?: (n: string) => { apply(x: number): number } | undefined }) | null;
     const scale = svg?.scale?.('x');
-    if (!svg || !scale) {
+    const drawnWidth = Number(svg?.getAttribute('width'));
+    if (!svg || !scale || !(drawnWidth > 0)) {
       toPixels = null;
       return;
     }
-    const ratio = svg.getBoundingClientRect().width / Number(svg.getAttribute('width') || 1);
+    const ratio = boxWidth > 0 ? Math.min(1, boxWidth / drawnWidth) : 1;
     toPixels = (step) => scale.apply(step) * ratio;
   }
   let currentShare: HTMLElement | null = null;
-  window.addEventListener('resize', () => {
-    measureShare(currentShare);
-    placeCursor();
-  });
+  if (chartBox) {
+    new ResizeObserver(([entry]) => {
+      boxWidth = entry.contentRect.width;
+      measureShare(currentShare);
+      placeCursor();
+    }).observe(chartBox);
+  }
   function placeCursor(): void {
     const s = landscape.state;
     if (!toPixels || !s.steps) {

@@ -75,25 +75,35 @@ export function mountWidget<S extends Schema, R>(
   // Form controls only: an <output> may share a parameter's name.
   const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`:is(input, select, textarea)[name="${name}"]`);
 
+  // Each parameter's controls, looked up once (they are server-rendered and stay).
+  const controlsOf = Object.entries(model.schema).map(([name, p]) => ({
+    name, p, el: field(name),
+    special: root.querySelector<HTMLInputElement>(`[data-special-for="${name}"]`),
+    slider: root.querySelector<HTMLInputElement>(`[data-slider-for="${name}"]`),
+  }));
+  // Writes only what changed: assigning a control the value it already has still costs a style
+  // recalculation.
+  const put = <T extends object, K extends keyof T>(target: T | null, key: K, value: T[K]) => {
+    if (target && target[key] !== value) target[key] = value;
+  };
+
   function syncControls(): void {
-    for (const [name, p] of Object.entries(model.schema)) {
+    for (const { name, p, el, special, slider } of controlsOf) {
       const v = store.values[name];
-      const el = field(name);
       if (el && el !== editing) {
-        if (p.kind === 'boolean') (el as HTMLInputElement).checked = Boolean(v);
-        else if (typeof v !== 'string' || p.kind !== 'number') el.value = formatValue(p, v);
+        if (p.kind === 'boolean') put(el as HTMLInputElement, 'checked', Boolean(v));
+        else if (typeof v !== 'string' || p.kind !== 'number') put(el, 'value', formatValue(p, v));
       }
       if (p.kind === 'number') {
-        const special = root.querySelector<HTMLInputElement>(`[data-special-for="${name}"]`);
         const isSpecial = typeof v === 'string';
-        if (special) special.checked = isSpecial;
-        if (el) (el as HTMLInputElement).disabled = isSpecial;
-        const slider = root.querySelector<HTMLInputElement>(`[data-slider-for="${name}"]`);
+        put(special, 'checked', isSpecial);
+        put(el as HTMLInputElement | null, 'disabled', isSpecial);
         if (slider) {
-          slider.disabled = isSpecial;
+          put(slider, 'disabled', isSpecial);
           if (!isSpecial) {
-            if (slider !== editing) slider.value = String(toSlider(p, v as number));
-            slider.setAttribute('aria-valuetext', formatValue(p, v as number) + (p.unit ? ` ${p.unit}` : ''));
+            if (slider !== editing) put(slider, 'value', String(toSlider(p, v as number)));
+            const text = formatValue(p, v as number) + (p.unit ? ` ${p.unit}` : '');
+            if (slider.getAttribute('aria-valuetext') !== text) slider.setAttribute('aria-valuetext', text);
           }
         }
       }
