@@ -85,6 +85,7 @@ class Landscape {
   private lastTime = 0;
   private carry = 0;
   private cssWidth = 0;
+  private boxWidth = 0;
   private cssHeight = 0;
   duration = DURATIONS.normal;
   onState: () => void = () => {};
@@ -98,7 +99,15 @@ class Landscape {
       this.visible = entries.some((e) => e.isIntersecting);
       if (this.visible) this.loop();
     }).observe(root);
-    new ResizeObserver(() => this.resize()).observe(this.canvas);
+    // The canvas moves into each redrawn chart, so it sizes itself from the figure's chart box,
+    // whose width a ResizeObserver keeps: reading layout at every redraw forced a reflow each time.
+    const chartBox = root.querySelector<HTMLElement>('.widget-chart');
+    if (chartBox) {
+      new ResizeObserver(([entry]) => {
+        this.boxWidth = entry.contentRect.width;
+        this.resize();
+      }).observe(chartBox);
+    }
     const recolour = () => {
       this.colours = null;
       this.draw();
@@ -214,8 +223,8 @@ class Landscape {
   }
 
   private resize(): void {
-    const box = this.canvas.parentElement;
-    const width = Math.round(box?.clientWidth || this.canvas.clientWidth || 640);
+    if (!this.boxWidth) return; // until the observer's first report (it comes before the first paint)
+    const width = Math.round(this.boxWidth);
     const height = Math.round(Math.min(260, Math.max(160, width * 0.36)));
     if (width === this.cssWidth && height === this.cssHeight) return;
     this.cssWidth = width;
