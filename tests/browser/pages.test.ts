@@ -36,11 +36,14 @@ describe.each(routes)('/%s', (route) => {
     const figures = page.locator('figure[data-widget]');
     for (let i = 0; i < (await figures.count()); i++) {
       const fig = figures.nth(i);
-      // As a reader would: blocks far from view are rendered when they come near it (next frame).
+      // As a reader would: blocks far from view are rendered when they come near it, a frame later
+      // (until then innerText is empty, while a box from an earlier rendering may linger).
       await fig.scrollIntoViewIfNeeded();
-      await expect.poll(() => fig.locator('.widget-chart svg').first().isVisible()).toBe(true);
-      const outputs = await fig.locator('output').allInnerTexts();
-      expect(outputs.every((t) => t.trim().length > 0 && !/NaN|Infinity|undefined/.test(t)), outputs.join(' | ')).toBe(true);
+      const outputs = fig.locator('output');
+      await expect.poll(async () => (await outputs.allInnerTexts()).every((t) => t.trim().length > 0)).toBe(true);
+      await expect(fig.locator('.widget-chart svg').first().isVisible()).resolves.toBe(true);
+      const texts = await outputs.allInnerTexts();
+      expect(texts.filter((t) => /NaN|Infinity|undefined/.test(t))).toEqual([]);
     }
     await context.close();
   });

@@ -30,7 +30,9 @@ function run(values: Params, { emit, signal }: RunOptions<Result>): Promise<void
 
 export const mount = (root: HTMLElement) => {
   const mounted = mountWidget(root, model, view, { run });
-  tinyStore().subscribe(mounted.refresh);
+  // Redrawn a frame after the tiny-nets figure, which is drawing its own update in this one (both
+  // in one frame made a task of over 50 ms).
+  tinyStore().subscribe(() => requestAnimationFrame(mounted.refresh));
   return mounted;
 };
 

@@ -169,6 +169,47 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
   });
 }
 
+/** Panel (a): the functions that fit training, ranked by parameter volume. */
+export function rankingPanel(r: Result, document: Document, width: number): HTMLElement {
+  const { hidden } = rankedRows(r);
+  const unseen = r.deploymentPoints.length;
+  const a = element(document, 'div', 'tn-panel');
+  a.append(
+    element(document, 'p', 'tn-panel-title', `(a) The ${formatNumber(r.consistent)} functions that fit the training points, by parameter volume`),
+    element(
+      document, 'p', 'tn-panel-note',
+      unseen === 0
+        ? 'Every point is in training, so only the target fits.'
+        : `Each row is a function, named by its outputs on the unseen point${unseen === 1 ? '' : 's'} ${pointList(r.deploymentPoints)} (the target’s: ${r.ranked.find((f) => f.honest)?.deployment ?? ''}). ` +
+          `Bar: its share of the parameter configurations that fit. Dashed line: counting functions, which gives each the same share.` +
+          (hidden > 0 ? ` Showing the ${SHOWN_FUNCTIONS} with the most volume${r.honestRank > SHOWN_FUNCTIONS ? ' and the target' : ''}; ${formatNumber(hidden)} more have less.` : ''),
+    ),
+    rankingChart(r, document, width),
+  );
+  return a;
+}
+
+/** Panel (b): every computable function's prior against its complexity. */
+export function landscapePanel(r: Result, document: Document, width: number): HTMLElement {
+  const b = element(document, 'div', 'tn-panel');
+  const key = element(document, 'p', 'tn-panel-note tn-key');
+  key.append(
+    element(document, 'span', 'tn-key-item tn-key-fits', 'fits training'),
+    element(document, 'span', 'tn-key-item tn-key-other', 'other functions'),
+    element(document, 'span', 'tn-key-item tn-key-target', 'target'),
+    document.createTextNode(
+      (r.reachable > 300 ? ' Dot area: how many functions share a position.' : '') +
+        (r.log10PTarget === null ? ' The network cannot compute the target, so it has no dot.' : ''),
+    ),
+  );
+  b.append(
+    element(document, 'p', 'tn-panel-title', `(b) Prior probability of all ${formatNumber(r.reachable)} computable functions against complexity`),
+    key,
+    landscapeChart(r, document, width),
+  );
+  return b;
+}
+
 export const view: WidgetView<typeof schema, Result> = {
   outputs(r: Result) {
     const advantage = honestAdvantage(r);
@@ -189,38 +230,7 @@ export const view: WidgetView<typeof schema, Result> = {
 
   chart(r: Result, _p: Params, { document, width }) {
     const box = element(document, 'div', 'tn-charts');
-    const { hidden } = rankedRows(r);
-    const unseen = r.deploymentPoints.length;
-    const a = element(document, 'div', 'tn-panel');
-    a.append(
-      element(document, 'p', 'tn-panel-title', `(a) The ${formatNumber(r.consistent)} functions that fit the training points, by parameter volume`),
-      element(
-        document, 'p', 'tn-panel-note',
-        unseen === 0
-          ? 'Every point is in training, so only the target fits.'
-          : `Each row is a function, named by its outputs on the unseen point${unseen === 1 ? '' : 's'} ${pointList(r.deploymentPoints)} (the target’s: ${r.ranked.find((f) => f.honest)?.deployment ?? ''}). ` +
-            `Bar: its share of the parameter configurations that fit. Dashed line: counting functions, which gives each the same share.` +
-            (hidden > 0 ? ` Showing the ${SHOWN_FUNCTIONS} with the most volume${r.honestRank > SHOWN_FUNCTIONS ? ' and the target' : ''}; ${formatNumber(hidden)} more have less.` : ''),
-      ),
-      rankingChart(r, document, width),
-    );
-    const b = element(document, 'div', 'tn-panel');
-    const key = element(document, 'p', 'tn-panel-note tn-key');
-    key.append(
-      element(document, 'span', 'tn-key-item tn-key-fits', 'fits training'),
-      element(document, 'span', 'tn-key-item tn-key-other', 'other functions'),
-      element(document, 'span', 'tn-key-item tn-key-target', 'target'),
-      document.createTextNode(
-        (r.reachable > 300 ? ' Dot area: how many functions share a position.' : '') +
-          (r.log10PTarget === null ? ' The network cannot compute the target, so it has no dot.' : ''),
-      ),
-    );
-    b.append(
-      element(document, 'p', 'tn-panel-title', `(b) Prior probability of all ${formatNumber(r.reachable)} computable functions against complexity`),
-      key,
-      landscapeChart(r, document, width),
-    );
-    box.append(a, b);
+    box.append(rankingPanel(r, document, width), landscapePanel(r, document, width));
     return box;
   },
 
