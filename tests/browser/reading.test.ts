@@ -38,6 +38,28 @@ describe('reading apparatus', () => {
     await close();
   });
 
+  it('draws a citation preview whole and on top inside a block rendered on demand (content-visibility)', async () => {
+    const { page, close } = await openPage('counting/');
+    // A paragraph with mathematics (so rendered on demand) that cites a source, with a block after it.
+    const index = await page.evaluate(() => [...document.querySelectorAll('.prose > p')].findIndex((p) =>
+      getComputedStyle(p).contentVisibility === 'auto' && p.querySelector('.cite') && p.nextElementSibling));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const paragraph = page.locator('.prose > p').nth(index);
+    await paragraph.scrollIntoViewIfNeeded();
+    await paragraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await paragraph.locator('.cite a').first().focus();
+    const preview = paragraph.locator('.cite-preview').first();
+    await expect(preview.isVisible()).resolves.toBe(true);
+    // Every corner of the preview is the preview itself: not clipped by its block, not under the next.
+    const covered = await preview.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const points = [[r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]];
+      return points.filter(([x, y]) => !el.contains(document.elementFromPoint(x, y)));
+    });
+    expect(covered).toEqual([]);
+    await close();
+  });
+
   it('shows sidenotes in the margin on wide screens and behind a toggle on phones', async () => {
     const wide = await openPage(PAGE);
     await expect(wide.page.locator('.sidenote').first().isVisible()).resolves.toBe(true);
