@@ -154,9 +154,13 @@ describe('basins in the browser', () => {
     // At 320 px the chart (never drawn narrower than 300 px) is scaled down to its box.
     const { page, errors, close } = await openPage(PAGE, { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
     const fig = await ready(page, 'basins');
+    // The figure is taller than the screen here: bring its charts into view (the replay runs only
+    // while it can be seen), and let it play a while.
+    await fig.locator('.basins-landscape').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const play = fig.getByRole('button', { name: 'Play' });
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
-    await page.waitForTimeout(500);
+    const before = await canvasImage(fig);
+    await expect.poll(() => canvasImage(fig)).not.toBe(before);
     await play.click();
     const step = Number((await canvasLabel(fig))!.match(/step ([\d,]+) of/)![1].replace(/,/g, ''));
     expect(step).toBeGreaterThan(0);

@@ -147,7 +147,9 @@ class Landscape {
       }
     }
     this.resize();
-    this.draw();
+    // While the replay plays, its next frame draws anyway: drawing here too cost a second canvas
+    // draw in the frame that handles the reader's input.
+    if (!this.frame) this.draw();
     this.describe();
   }
 

@@ -98,7 +98,7 @@ function bindGrid(root: HTMLElement, mounted: MountedWidget<typeof schema, Resul
 /** The view, with panel (b) drawn one frame after panel (a): drawing and laying out both in one
  * frame made a single task of over 50 ms on this project's test machine (the budget's long task).
  * Until its turn, the previous panel (b) stays in place, so nothing on the page moves. */
-function framedView(root: HTMLElement): typeof view & { afterRender: NonNullable<MountOptions<typeof schema, Result>['afterRender']> } {
+function framedView(root: HTMLElement): { view: typeof view; afterRender: NonNullable<MountOptions<typeof schema, Result>['afterRender']> } {
   let shown: HTMLElement | null = null;
   let frame = 0;
   const drawLandscape = (r: Result, width: number) => {
@@ -110,13 +110,12 @@ function framedView(root: HTMLElement): typeof view & { afterRender: NonNullable
   };
   let width = 0;
   return {
-    ...view,
-    chart(r, _p, context) {
+    view: { ...view, chart(r, _p, context) {
       width = context.width;
       const box = Object.assign(context.document.createElement('div'), { className: 'tn-charts' });
       box.append(rankingPanel(r, context.document, context.width), Object.assign(context.document.createElement('div'), { className: 'tn-panel tn-panel-pending' }));
       return box;
-    },
+    } },
     afterRender(r, _values, el) {
       const slot = el.querySelector('.tn-panel-pending');
       if (!slot) return;
@@ -138,8 +137,8 @@ function framedView(root: HTMLElement): typeof view & { afterRender: NonNullable
 
 export const mount = (root: HTMLElement) => {
   const progress = root.querySelector<HTMLProgressElement>('.widget-progress');
-  const { afterRender, ...framed } = framedView(root);
-  const mounted = mountWidget(root, model, framed, { run: request, afterRender });
+  const framed = framedView(root);
+  const mounted = mountWidget(root, model, framed.view, { run: request, afterRender: framed.afterRender });
   onProgress((fraction) => {
     if (progress && !progress.hidden) progress.value = Math.max(progress.value, fraction);
   });
