@@ -151,6 +151,15 @@ class Landscape {
     // draw in the frame that handles the reader's input.
     if (!this.frame) this.draw();
     this.describe();
+    this.loop(); // resumes after hold()
+  }
+
+  /** The reader changed a setting: skip the replay's pending frame, which would step and draw runs
+   * that the update is about to replace, in the frame that must also compute and draw the update.
+   * The next update() resumes it. */
+  hold(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   toggle(): void {
@@ -409,7 +418,7 @@ export function mount(root: HTMLElement) {
   };
 
   const initialShare = Number(root.querySelector<HTMLOutputElement>('output[name="sim-honest"]')?.dataset.value);
-  return mountWidget(root, model, view, {
+  const mounted = mountWidget(root, model, view, {
     run: makeRun(Number.isFinite(initialShare) ? initialShare : 0),
     afterRender(result, values, el) {
       el.classList.toggle('basins-pending', !result.done);
@@ -424,6 +433,8 @@ export function mount(root: HTMLElement) {
       renderInline();
     },
   });
+  mounted.store.subscribe(() => landscape.hold());
+  return mounted;
 }
 
 export function bindInline(el: HTMLElement): void {
