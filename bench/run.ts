@@ -229,7 +229,7 @@ const results = {
   tinyNets: !want('tiny-nets') ? previous.tinyNets : { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
   simplicityBias: !want('sampler') ? previous.simplicityBias : {
     engine: samplerRuns[0]?.engine, samples: 1_000_000,
-    secondsFor1e6Median: ms(quantile(samplerRuns.map((r) => r.fastMs / 1000), 0.5) * 10) / 10,
+    secondsFor1e6Median: Math.round(quantile(samplerRuns.map((r) => r.fastMs / 1000), 0.5) * 100) / 100,
     samplesPerSecondMedian: Math.round(quantile(fastRate, 0.5)), samplesPerSecondRange: [Math.round(Math.min(...fastRate)), Math.round(Math.max(...fastRate))],
     referencePerSecondMedian: Math.round(quantile(refRate, 0.5)),
     speedupMedian: Math.round((quantile(fastRate, 0.5) / quantile(refRate, 0.5)) * 10) / 10,
