@@ -91,16 +91,16 @@ function panel(o: PanelOptions): SVGElement {
   const beyond = group('rect', { fill: 'var(--highlight)', 'fill-opacity': 0.45 });
   beyond.append(svgEl(document, 'rect', { x: x(E), y: y1, width: x(maxH) - x(E), height: y0 - y1 }));
   // The weight as a step curve: each horizon's value holds until the next horizon.
-  let top_ = '';
+  let curve = '';
   rows.forEach((d, i) => {
     const px = x(d.h).toFixed(2);
     const py = y(d[key]).toFixed(2);
-    top_ += i === 0 ? `M${px},${py}` : `H${px}V${py}`;
+    curve += i === 0 ? `M${px},${py}` : `H${px}V${py}`;
   });
   const area = group('area', { fill: 'var(--series-1)', 'fill-opacity': 0.2 });
-  area.append(svgEl(document, 'path', { d: `${top_}V${y0.toFixed(2)}H${x(rows[0].h).toFixed(2)}Z` }));
+  area.append(svgEl(document, 'path', { d: `${curve}V${y0.toFixed(2)}H${x(rows[0].h).toFixed(2)}Z` }));
   const line = group('line', { fill: 'none', stroke: 'var(--series-1)', 'stroke-width': 2, 'stroke-linejoin': 'round' });
-  line.append(svgEl(document, 'path', { d: top_ }));
+  line.append(svgEl(document, 'path', { d: curve }));
   const edge = group('rule', { stroke: 'var(--fg)', 'stroke-width': 1.5 });
   edge.append(svgEl(document, 'line', { x1: x(E), x2: x(E), y1: margin.top, y2: height - margin.bottom }));
   const notes = group('text', { 'text-anchor': 'start', 'font-weight': 'bold', fill: 'var(--fg)' });
