@@ -99,15 +99,6 @@ class Landscape {
       this.visible = entries.some((e) => e.isIntersecting);
       if (this.visible) this.loop();
     }).observe(root);
-    // The canvas moves into each redrawn chart, so it sizes itself from the figure's chart box,
-    // whose width a ResizeObserver keeps: reading layout at every redraw forced a reflow each time.
-    const chartBox = root.querySelector<HTMLElement>('.widget-chart');
-    if (chartBox) {
-      new ResizeObserver(([entry]) => {
-        this.boxWidth = entry.contentRect.width;
-        this.resize();
-      }).observe(chartBox);
-    }
     const recolour = () => {
       this.colours = null;
       this.draw();
@@ -231,6 +222,13 @@ class Landscape {
   private positions(): ArrayLike<number> {
     if (this.showsFinal()) return this.result!.sample;
     return this.sim?.positions ?? [];
+  }
+
+  /** The canvas moves into each redrawn chart, so it sizes itself from the figure's chart box,
+   * whose width mount()'s ResizeObserver reports: reading layout at every redraw forced a reflow. */
+  setBoxWidth(width: number): void {
+    this.boxWidth = width;
+    this.resize();
   }
 
   private resize(): void {
@@ -375,8 +373,8 @@ export function mount(root: HTMLElement) {
   });
 
   // A thin line on the share chart at the replay's step. The chart is drawn at a width in pixels
-  // and shrinks to fit its box (max-width: 100%); the box's width is kept by a ResizeObserver, so
-  // placing the line never reads layout (which would force a reflow at every render).
+  // and shrinks to fit its box (max-width: 100%); the box's width is kept by a ResizeObserver (which
+  // also sizes the landscape canvas), so placing the line never reads layout.
   let toPixels: ((step: number) => number) | null = null;
   let boxWidth = chartBox?.clientWidth ?? 0;
   function measureShare(share: HTMLElement | null): void {
@@ -394,6 +392,7 @@ export function mount(root: HTMLElement) {
   if (chartBox) {
     new ResizeObserver(([entry]) => {
       boxWidth = entry.contentRect.width;
+      landscape.setBoxWidth(boxWidth);
       measureShare(currentShare);
       placeCursor();
     }).observe(chartBox);
