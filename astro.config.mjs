@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkSections from './src/lib/markdown/remark-sections.mjs';
 import remarkBaseLinks from './src/lib/markdown/remark-base-links.mjs';
 import rehypeRowHeaders from './src/lib/markdown/rehype-row-headers.mjs';
+import rehypeBlockMarks from './src/lib/markdown/rehype-block-marks.mjs';
 import csp from './src/lib/csp-integration.mjs';
 import publishSource from './src/lib/source-integration.mjs';
 
@@ -23,7 +24,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeRowHeaders],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeRowHeaders, rehypeBlockMarks],
       smartypants: true,
     }),
   },

@@ -1,6 +1,7 @@
 // The reading apparatus on the kitchen-sink page: section links, contents tracking, citations,
 // sidenotes, dark mode, figures.
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { closeBrowser, openPage } from '../support/browser';
 
 const PAGE = 'kitchen-sink/';
@@ -38,26 +39,53 @@ describe('reading apparatus', () => {
     await close();
   });
 
-  it('draws a citation preview whole and on top inside a block rendered on demand (content-visibility)', async () => {
-    const { page, close } = await openPage('counting/');
-    // A paragraph with mathematics (so rendered on demand) that cites a source, with a block after it.
+  // A paragraph with mathematics (so rendered on demand) that cites a source, with a block after
+  // it: its preview must be whole (not clipped by its block) and on top (not under the next), however
+  // it is opened.
+  const onDemandCitation = async (page: Page) => {
     const index = await page.evaluate(() => [...document.querySelectorAll('.prose > p')].findIndex((p) =>
       getComputedStyle(p).contentVisibility === 'auto' && p.querySelector('.cite') && p.nextElementSibling));
     expect(index).toBeGreaterThanOrEqual(0);
     const paragraph = page.locator('.prose > p').nth(index);
     await paragraph.scrollIntoViewIfNeeded();
     await paragraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
-    await paragraph.locator('.cite a').first().focus();
-    const preview = paragraph.locator('.cite-preview').first();
+    return { link: paragraph.locator('.cite a').first(), preview: paragraph.locator('.cite-preview').first() };
+  };
+  const expectWholeOnTop = async (preview: Locator) => {
     await expect(preview.isVisible()).resolves.toBe(true);
-    // Every corner of the preview is the preview itself: not clipped by its block, not under the next.
+    // Every corner of the preview is the preview itself.
     const covered = await preview.evaluate((el) => {
       const r = el.getBoundingClientRect();
       const points = [[r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]];
       return points.filter(([x, y]) => !el.contains(document.elementFromPoint(x, y)));
     });
     expect(covered).toEqual([]);
-    await close();
+  };
+
+  it('draws a citation preview whole and on top inside a block rendered on demand: keyboard, pointer, tap', async () => {
+    const desktop = await openPage('counting/');
+    const cite = await onDemandCitation(desktop.page);
+    await cite.link.focus();
+    await expectWholeOnTop(cite.preview);
+    await cite.link.blur();
+    await expect(cite.preview.isVisible()).resolves.toBe(false);
+    await cite.link.hover();
+    await expectWholeOnTop(cite.preview);
+    await desktop.close();
+
+    const phone = await openPage('counting/', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const tapped = await onDemandCitation(phone.page);
+    await tapped.link.tap();
+    await expect(phone.page.evaluate(() => location.pathname)).resolves.toMatch(/\/counting\/$/); // first tap: preview only
+    await expectWholeOnTop(tapped.preview);
+    // A tap need not hover or focus (Safari): the block holding the open preview is marked to lift it.
+    const block = phone.page.locator('.prose > .cite-open');
+    await expect(block.count()).resolves.toBe(1);
+    await expect(block.locator('.cite.open .cite-preview').isVisible()).resolves.toBe(true);
+    await phone.page.locator('h1').tap();
+    await expect(block.count()).resolves.toBe(0);
+    await expect(tapped.preview.isVisible()).resolves.toBe(false);
+    await phone.close();
   });
 
   it('shows sidenotes in the margin on wide screens and behind a toggle on phones', async () => {

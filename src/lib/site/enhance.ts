@@ -108,14 +108,19 @@ function setupToc(): void {
 
 function setupCitations(): void {
   // On touch screens the first tap on a citation shows its preview; a second tap follows it.
+  // The paragraph (or figure) holding an open preview is marked too, to lift it above the next.
+  const open = (cite: Element, on: boolean) => {
+    cite.classList.toggle('open', on);
+    cite.closest('.prose > *')?.classList.toggle('cite-open', on);
+  };
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('.cite a');
-    document.querySelectorAll('.cite.open').forEach((c) => c !== link?.parentElement && c.classList.remove('open'));
+    document.querySelectorAll('.cite.open').forEach((c) => c !== link?.parentElement && open(c, false));
     if (!link || !matchMedia('(hover: none)').matches) return;
     const cite = link.parentElement!;
     if (!cite.classList.contains('open')) {
       event.preventDefault();
-      cite.classList.add('open');
+      open(cite, true);
     }
   });
 }
