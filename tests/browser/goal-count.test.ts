@@ -30,6 +30,35 @@ describe('goal-count in the browser', () => {
     await close();
   });
 
+  it('writes the setting to the address bar once the reader pauses, and at once when leaving the page', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    const fig = await ready(page, 'goal-count');
+    const slider = fig.locator('input[data-slider-for="goals"]');
+    // A drag: many inputs in quick succession leave the address bar alone until they stop.
+    const during = await slider.evaluate(async (el: HTMLInputElement) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 10; i++) {
+        el.value = String(Number(el.min) + i);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(r));
+        seen.add(location.search);
+      }
+      return [...seen];
+    });
+    expect(during).toEqual(['']);
+    await waitForUrlParam(page, 'goal-count.goals', await fig.locator('input[name="goals"]').inputValue());
+    // Leaving within the delay still records the setting (for the back button).
+    const left = await slider.evaluate((el: HTMLInputElement) => {
+      el.value = el.max;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      return new URL(location.href).searchParams.get('goal-count.goals');
+    });
+    expect(left).toBe(await fig.locator('input[name="goals"]').inputValue());
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('sets whole settings from its preset buttons, which say whether they are pressed', async () => {
     const { page, errors, close } = await openPage(PAGE);
     const fig = await ready(page, 'goal-count');

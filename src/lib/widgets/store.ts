@@ -19,17 +19,24 @@ export interface WidgetStore<S extends Schema = Schema> {
 
 const stores = new Map<string, WidgetStore<Schema>>();
 
-let urlWriteQueued = false;
-function queueUrlWrite(): void {
-  if (urlWriteQueued) return;
-  urlWriteQueued = true;
-  requestAnimationFrame(() => {
-    urlWriteQueued = false;
-    const url = new URL(location.href);
-    for (const store of stores.values()) writeState(store.model, store.values, url.searchParams);
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
-  });
+// The address bar follows the settings once the reader pauses, not in every frame of a drag:
+// history.replaceState makes Chromium lay out the page (it saves the scroll position), which cost
+// up to 10 ms in a frame that then laid out the redrawn figure again.
+const URL_WRITE_DELAY_MS = 200;
+let urlWrite: ReturnType<typeof setTimeout> | undefined;
+function writeUrl(): void {
+  clearTimeout(urlWrite);
+  urlWrite = undefined;
+  const url = new URL(location.href);
+  for (const store of stores.values()) writeState(store.model, store.values, url.searchParams);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
 }
+function queueUrlWrite(): void {
+  clearTimeout(urlWrite);
+  urlWrite = setTimeout(writeUrl, URL_WRITE_DELAY_MS);
+}
+// Leaving within the delay still records the setting (for the back button).
+if (typeof addEventListener === 'function') addEventListener('pagehide', () => urlWrite !== undefined && writeUrl());
 
 export function getStore<S extends Schema>(model: Model<S, unknown>): WidgetStore<S> {
   const existing = stores.get(model.id);
