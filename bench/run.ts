@@ -218,14 +218,18 @@ if (want('lighthouse')) {
 await site.close();
 
 // ---- Report ---------------------------------------------------------------------------------
+// The design's budgets (shared/design/architecture.md and the performance issue).
 const budgets = {
-  pageJsKB: 120, pageHtmlKB: 60, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, lcpMs: 2500, tbtMs: 200, cls: 0.1,
+  pageJsKB: 120, pageHtmlKB: 60, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, interactionLongTasks: 0, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10,
 };
+// Not budgets: the Core Web Vitals "good" thresholds, for reading this bench's own load metrics,
+// which use Chromium's real 4× slowdown (harsher than Lighthouse's simulated throttling).
+const webVitalsGood = { lcpMs: 2500, tbtMs: 200, cls: 0.1 };
 const results = {
   date: new Date().toISOString(),
   ...(only ? { partsMeasuredOnThatDate: only } : {}),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: CHROMIUM_PATH },
-  budgets, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
+  budgets, webVitalsGood, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
   tinyNets: !want('tiny-nets') ? previous.tinyNets : { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
   simplicityBias: !want('sampler') ? previous.simplicityBias : {
     engine: samplerRuns[0]?.engine, samples: 1_000_000,
@@ -238,10 +242,15 @@ const results = {
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
 const ok = (pass: boolean) => (pass ? 'ok ' : 'OVER');
-console.log('\nPages (mobile: 412×823, 4× CPU slowdown, 150 ms RTT / 1.6 Mbps; gzipped sizes of what the first view fetches)');
-console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), lcp: ok(p.lcpMs <= budgets.lcpMs), tbt: ok(p.tbtMs <= budgets.tbtMs), clsOk: ok(p.cls <= budgets.cls) })));
+const vitals = (p: PageRow) => {
+  const above = [p.lcpMs > webVitalsGood.lcpMs && 'LCP', p.tbtMs > webVitalsGood.tbtMs && 'TBT', p.cls > webVitalsGood.cls && 'CLS'].filter(Boolean);
+  return above.length ? `above: ${above.join(', ')}` : 'good';
+};
+console.log('\nPages (mobile: 412×823, 4× CPU slowdown, 150 ms RTT / 1.6 Mbps; gzipped sizes of what the first view fetches).');
+console.log('Budgets: js, html. Load metrics are reported against the Core Web Vitals "good" thresholds (not budgets; the load budget is Lighthouse\'s, below).');
+console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), webVitals: vitals(p) })));
 console.log('Widgets (desktop; 60 slider inputs each; render = compute + draw of one update, per frame; input→figure includes waiting for the next frame)');
-console.table(widgetRows.map((w) => ({ ...w, budget: ok((w.renderP95Ms === null || w.renderP95Ms <= budgets.renderP95Ms) && w.interactionLongTasks === 0) })));
+console.table(widgetRows.map((w) => ({ ...w, budget: ok((w.renderP95Ms === null || w.renderP95Ms <= budgets.renderP95Ms) && w.interactionLongTasks <= budgets.interactionLongTasks) })));
 if (results.tinyNets) console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
 if (results.simplicityBias) console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
   ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));

@@ -131,6 +131,23 @@ describe('the built site', () => {
     }
   });
 
+  it('reports the committed benchmark (bench/results.json) on the about page', () => {
+    const bench = JSON.parse(readFileSync(resolve(root, 'bench/results.json'), 'utf8'));
+    const html = byRoute.get('about/')!.html;
+    const section = html.slice(html.indexOf('id="performance"'));
+    expect(section).toContain(`Measured on ${bench.date.slice(0, 10)}`);
+    expect(section).toContain(`${bench.tinyNets.n3MedianMs} ms at three inputs`);
+    expect(section).toContain(`one million networks in ${bench.simplicityBias.secondsFor1e6Median} s`);
+    const rows = (caption: string) => {
+      const table = section.slice(section.indexOf(caption));
+      return table.slice(0, table.indexOf('</table>')).match(/<tr><td>/g)?.length ?? 0;
+    };
+    expect(rows('Per widget')).toBe(bench.widgets.length);
+    expect(rows('Lighthouse 13, mobile preset, per page')).toBe(bench.lighthouse.length);
+    const moves = bench.widgets.reduce((n: number, w: { inputs: number }) => n + w.inputs, 0).toLocaleString('en-US');
+    expect(section).toContain(`${moves} slider moves`);
+  });
+
   it('renders each widget’s default figure and numbers into the HTML', () => {
     for (const page of pages) {
       for (const m of page.html.matchAll(/<figure id="fig-([a-z-]+)" data-widget="\1"[\s\S]*?<\/figure>/g)) {
