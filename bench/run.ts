@@ -222,14 +222,15 @@ await site.close();
 const budgets = {
   pageJsKB: 120, pageHtmlKB: 60, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, interactionLongTasks: 0, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10,
 };
-// Not budgets: the Core Web Vitals "good" thresholds, for reading this bench's own load metrics,
-// which use Chromium's real 4× slowdown (harsher than Lighthouse's simulated throttling).
-const webVitalsGood = { lcpMs: 2500, tbtMs: 200, cls: 0.1 };
+// Not budgets: thresholds for reading this bench's own load metrics, which use Chromium's real 4×
+// slowdown (harsher than Lighthouse's simulated throttling). LCP and CLS: the Core Web Vitals'
+// "good"; TBT: the band Lighthouse colours green ("fast") on mobile.
+const loadReference = { lcpMs: 2500, tbtMs: 200, cls: 0.1 };
 const results = {
   date: new Date().toISOString(),
   ...(only ? { partsMeasuredOnThatDate: only } : {}),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: CHROMIUM_PATH },
-  budgets, webVitalsGood, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
+  budgets, loadReference, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
   tinyNets: !want('tiny-nets') ? previous.tinyNets : { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
   simplicityBias: !want('sampler') ? previous.simplicityBias : {
     engine: samplerRuns[0]?.engine, samples: 1_000_000,
@@ -243,12 +244,12 @@ writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
 const ok = (pass: boolean) => (pass ? 'ok ' : 'OVER');
 const vitals = (p: PageRow) => {
-  const above = [p.lcpMs > webVitalsGood.lcpMs && 'LCP', p.tbtMs > webVitalsGood.tbtMs && 'TBT', p.cls > webVitalsGood.cls && 'CLS'].filter(Boolean);
-  return above.length ? `above: ${above.join(', ')}` : 'good';
+  const above = [p.lcpMs > loadReference.lcpMs && 'LCP', p.tbtMs > loadReference.tbtMs && 'TBT', p.cls > loadReference.cls && 'CLS'].filter(Boolean);
+  return above.length ? `above: ${above.join(', ')}` : 'within';
 };
 console.log('\nPages (mobile: 412×823, 4× CPU slowdown, 150 ms RTT / 1.6 Mbps; gzipped sizes of what the first view fetches).');
-console.log('Budgets: js, html. Load metrics are reported against the Core Web Vitals "good" thresholds (not budgets; the load budget is Lighthouse\'s, below).');
-console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), webVitals: vitals(p) })));
+console.log('Budgets: js, html. Load metrics are read against reference thresholds (LCP 2.5 s, CLS 0.1: Core Web Vitals "good"; TBT 200 ms: Lighthouse mobile "fast"), not budgets: the load budget is Lighthouse\'s score, below.');
+console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), reference: vitals(p) })));
 console.log('Widgets (desktop; 60 slider inputs each; render = compute + draw of one update, per frame; input→figure includes waiting for the next frame)');
 console.table(widgetRows.map((w) => ({ ...w, budget: ok((w.renderP95Ms === null || w.renderP95Ms <= budgets.renderP95Ms) && w.interactionLongTasks <= budgets.interactionLongTasks) })));
 if (results.tinyNets) console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
