@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { compute, forecasts, schema, type Params } from '../../src/models/basins';
+import { shareX } from '../../components/widgets/basins/view';
 import { defaults, fromSlider, toSlider } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
@@ -164,15 +165,22 @@ describe('basins in the browser', () => {
     await play.click();
     const step = Number((await canvasLabel(fig))!.match(/step ([\d,]+) of/)![1].replace(/,/g, ''));
     expect(step).toBeGreaterThan(0);
-    const { offset, expected, shrunk } = await fig.locator('.basins-share').evaluate((share, s) => {
-      const svg = share.querySelector('svg') as SVGSVGElement & { scale(n: string): { apply(x: number): number } };
+    const { offset, drawnWidth, ratio, ticks } = await fig.locator('.basins-share').evaluate((share) => {
+      const svg = share.querySelector('svg')!;
       const box = svg.getBoundingClientRect();
-      const ratio = box.width / Number(svg.getAttribute('width'));
+      const drawnWidth = Number(svg.getAttribute('width'));
       const line = share.querySelector('.basins-cursor')!.getBoundingClientRect();
-      return { offset: line.left - box.left, expected: svg.scale('x').apply(s) * ratio, shrunk: ratio < 0.99 };
-    }, step);
-    expect(shrunk).toBe(true);
-    expect(Math.abs(offset - expected)).toBeLessThan(1.5);
+      // The x axis as drawn: each tick's step and position.
+      const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => ({
+        step: Number(t.textContent!.replace(/,/g, '')), x: Number(t.getAttribute('transform')!.match(/translate\(([\d.]+)/)![1]),
+      }));
+      return { offset: line.left - box.left, drawnWidth, ratio: box.width / drawnWidth, ticks };
+    });
+    expect(ratio).toBeLessThan(0.99); // shrunk to fit
+    const x = shareX(params().steps as number, drawnWidth);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(x(t.step)).toBeCloseTo(t.x, 6);
+    expect(Math.abs(offset - x(step) * ratio)).toBeLessThan(1.5);
     expect(errors).toEqual([]);
     await close();
   });

@@ -10,7 +10,7 @@ import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { formatNumber, formatPercent } from '../../../src/lib/format';
 import { analytic } from './job';
 import { SAMPLE_RUNS, jitter, lossAt, type BasinsResult } from './shared';
-import { model, view } from './view';
+import { model, shareX, view } from './view';
 
 const runInWorker = workerRunner<Params, BasinsResult>(
   () => new Worker(new URL('../../../src/workers/basins.worker.ts', import.meta.url), { type: 'module' }),
@@ -377,16 +377,16 @@ export function mount(root: HTMLElement) {
   // also sizes the landscape canvas), so placing the line never reads layout.
   let toPixels: ((step: number) => number) | null = null;
   let boxWidth = chartBox?.clientWidth ?? 0;
+  let steps = 0;
   function measureShare(share: HTMLElement | null): void {
-    const svg = share?.querySelector('svg') as (SVGSVGElement & { scale?: (n: string) => { apply(x: number): number } | undefined }) | null;
-    const scale = svg?.scale?.('x');
-    const drawnWidth = Number(svg?.getAttribute('width'));
-    if (!svg || !scale || !(drawnWidth > 0)) {
+    const drawnWidth = Number(share?.querySelector('svg')?.getAttribute('width'));
+    if (!(drawnWidth > 0) || !(steps > 0)) {
       toPixels = null;
       return;
     }
+    const scale = shareX(steps, drawnWidth);
     const ratio = boxWidth > 0 ? Math.min(1, boxWidth / drawnWidth) : 1;
-    toPixels = (step) => scale.apply(step) * ratio;
+    toPixels = (step) => scale(step) * ratio;
   }
   let currentShare: HTMLElement | null = null;
   if (chartBox) {
@@ -425,6 +425,7 @@ export function mount(root: HTMLElement) {
       const share = el.querySelector<HTMLElement>('.basins-share');
       share?.append(cursor);
       currentShare = share;
+      steps = values.steps as number;
       measureShare(share);
       landscape.update(result, values);
       placeCursor();

@@ -2,13 +2,15 @@
 // wells. Two panels: the landscape with the runs as dots (at build time an SVG of the final
 // positions; in the browser a canvas animates them, see client.ts), and the honest share over
 // training against the two forecasts (where runs start; the equilibrium).
-import { dot, line, plot, rect, ruleX, ruleY, text } from '@observablehq/plot';
+import { dot, line, plot, rect, ruleY, text } from '@observablehq/plot';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import {
   compute as computeModel, createSimulation, model as baseModel,
   type Params, type Result, type schema,
 } from '../../../src/models/basins';
 import type { Model } from '../../../src/lib/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
+import { chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
 import { formatNumber, formatPercent } from '../../../src/lib/format';
 import { SAMPLE_RUNS, formatSteps, jitter, lossAt, type BasinsResult } from './shared';
 export { SAMPLE_RUNS, formatSteps, jitter, lossAt, type BasinsResult } from './shared';
@@ -128,13 +130,26 @@ function landscapeChart(r: BasinsResult, p: Params, document: Document, width: n
   });
 }
 
+/** The share chart's horizontal scale: training step → pixels, on a chart drawn `width` wide.
+ * The client places the replay's line with it. */
+export function shareX(steps: number, width: number): ScaleLinear<number, number> {
+  return scaleLinear([0, steps], [SHARE_MARGIN.left, width - SHARE_MARGIN.right]);
+}
+const SHARE_MARGIN = { left: 40, right: 24, top: 20, bottom: 40 };
+
+// Drawn by hand as SVG (src/lib/widgets/svg-chart.ts), in Plot's layout: it is redrawn at every
+// setting change and with each partial result, and building it with Plot cost several milliseconds.
 function shareChart(r: BasinsResult, p: Params, document: Document, width: number): Element {
   const steps = p.steps as number;
-  const series = r.seriesSteps.map((s, i) => ({ s, share: r.seriesHonest[i] }));
+  const height = chartHeight(width, 0.32, 220);
+  const m = SHARE_MARGIN;
+  const [left, right, bottom] = [m.left, width - m.right, height - m.bottom];
+  const x = shareX(steps, width);
+  const y = scaleLinear([0, 1], [bottom, m.top]);
   const relax = 10 ** Math.min(12, r.log10RelaxationSteps);
   const forecasts = [
-    { y: r.pathHonest, label: `start (path forecast) ${formatPercent(r.pathHonest)}`, colour: 'var(--series-3)' },
-    { y: r.gibbsHonest, label: `equilibrium ${formatPercent(r.gibbsHonest)}`, colour: 'var(--series-4)' },
+    { y: r.pathHonest, label: `start (path forecast) ${formatPercent(r.pathHonest)}`, colour: 'var(--series-3)', dash: '6 4' },
+    { y: r.gibbsHonest, label: `equilibrium ${formatPercent(r.gibbsHonest)}`, colour: 'var(--series-4)', dash: '2 3' },
   ];
   // Each label sits just above its line (below it near the top). When the lines are close, the
   // lower one's label goes below its line, or, with no room there, to the left end of the chart.
@@ -145,34 +160,26 @@ function shareChart(r: BasinsResult, p: Params, document: Document, width: numbe
     return other <= 0.9 && y > 0.12 ? { dy: 12, left: false } : { dy: -8, left: true };
   };
   const at = [place(r.pathHonest, r.gibbsHonest, true), place(r.gibbsHonest, r.pathHonest, false)];
-  return plot({
-    document,
-    width,
-    height: chartHeight(width, 0.32, 220),
-    marginLeft: 40,
-    marginRight: 24,
-    marginBottom: 40,
-    style: { background: 'transparent', color: 'var(--fg)' },
-    x: { label: 'Training step →', domain: [0, steps] },
-    y: { label: '↑ Honest share', domain: [0, 1], tickFormat: (d: number) => `${Math.round(d * 100)}%`, ticks: 5, grid: true },
-    marks: [
-      ruleY([forecasts[0]], { y: 'y', stroke: forecasts[0].colour, strokeWidth: 2, strokeDasharray: '6 4' }),
-      ruleY([forecasts[1]], { y: 'y', stroke: forecasts[1].colour, strokeWidth: 2, strokeDasharray: '2 3' }),
-      text([forecasts[0]], {
-        x: () => (at[0].left ? 0 : steps), y: 'y', text: 'label', textAnchor: at[0].left ? 'start' : 'end', dx: at[0].left ? 4 : 0,
-        fill: forecasts[0].colour, fontWeight: 'bold', dy: at[0].dy,
-      }),
-      text([forecasts[1]], {
-        x: () => (at[1].left ? 0 : steps), y: 'y', text: 'label', textAnchor: at[1].left ? 'start' : 'end', dx: at[1].left ? 4 : 0,
-        fill: forecasts[1].colour, fontWeight: 'bold', dy: at[1].dy,
-      }),
-      ...(relax <= steps
-        ? [ruleX([relax], { stroke: 'var(--muted)', strokeDasharray: '1 3' }),
-          text([relax], { x: (d: number) => d, y: () => 0.96, text: () => 'relaxation time', textAnchor: relax > steps * 0.75 ? 'end' : 'start', dx: relax > steps * 0.75 ? -4 : 4, fill: 'var(--muted)', fontSize: 10 })]
-        : []),
-      line(series, { x: 's', y: 'share', stroke: 'var(--series-1)', strokeWidth: 2.5 }),
-      ruleY([0]),
-    ],
-    ariaLabel: 'Share of runs in the honest basin over training, with the path and equilibrium forecasts',
-  });
+
+  const svg = chartRoot(document, width, height, 'Share of runs in the honest basin over training, with the path and equilibrium forecasts');
+  const xTicks = x.ticks((right - left) / 80);
+  svg.append(
+    ...yAxis(document, y, { ticks: y.ticks(5), format: (d) => `${Math.round(d * 100)}%`, left, right, label: '↑ Honest share' }),
+    ...xAxis(document, x, { ticks: xTicks, format: x.tickFormat(xTicks.length), bottom, label: 'Training step →', labelAt: [width - 3, height - 3] }),
+  );
+  for (const f of forecasts) svg.append(rule(document, { stroke: f.colour, 'stroke-width': 2, 'stroke-dasharray': f.dash }, { x1: left, x2: right, y1: y(f.y), y2: y(f.y) }));
+  forecasts.forEach((f, i) => svg.append(label(document, {
+    fill: f.colour, 'text-anchor': at[i].left ? 'start' : 'end', 'font-weight': 'bold', transform: `translate(${at[i].left ? 4 : 0},${at[i].dy})`,
+  }, at[i].left ? left : right, y(f.y), f.label)));
+  if (relax <= steps) {
+    const late = relax > steps * 0.75;
+    svg.append(
+      rule(document, { stroke: 'var(--muted)', 'stroke-dasharray': '1 3' }, { x1: x(relax), x2: x(relax), y1: m.top, y2: bottom }),
+      label(document, { fill: 'var(--muted)', 'text-anchor': late ? 'end' : 'start', transform: `translate(${late ? -4 : 4},0)` }, x(relax), y(0.96), 'relaxation time'),
+    );
+  }
+  const series = markGroup(document, 'line', { fill: 'none', stroke: 'var(--series-1)', 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' });
+  series.append(svgEl(document, 'path', { d: r.seriesSteps.map((s, i) => `${i ? 'L' : 'M'}${x(s).toFixed(2)},${y(r.seriesHonest[i]).toFixed(2)}`).join('') }));
+  svg.append(series, rule(document, { stroke: 'currentColor' }, { x1: left, x2: right, y1: bottom, y2: bottom }));
+  return svg;
 }

@@ -5,6 +5,7 @@ import { scaleLinear } from 'd3-scale';
 import type { Params, Result, schema } from '../../../src/models/credit-horizon';
 export { model } from '../../../src/models/credit-horizon';
 import type { WidgetView } from '../../../src/lib/widgets/view';
+import { chartRoot, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
 import { formatNumber, formatPow10 } from '../../../src/lib/format';
 
 /** A weight in [0, 1] that can be astronomically small: plain when readable, else a power of ten. */
@@ -28,18 +29,8 @@ export function chartRows(r: Result, width: number): { h: number; signal: number
   return rows;
 }
 
-// The two panels are drawn directly as SVG, in the layout and style Observable Plot gives the
-// other figures: this widget redraws at every slider step, and building two Plot charts took
-// 5–30 ms an update, over the 16 ms budget; drawing the same marks by hand takes about a millisecond.
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function svgEl(document: Document, tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const el = document.createElementNS(SVG_NS, tag) as SVGElement;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
+// The two panels are drawn by hand as SVG (src/lib/widgets/svg-chart.ts): this widget redraws at
+// every slider step, and building two Plot charts took 5–30 ms an update, over the 16 ms budget.
 interface PanelOptions {
   document: Document; width: number; height: number;
   E: number; maxH: number; h: number; rows: { h: number; signal: number; snr: number }[];
@@ -52,43 +43,15 @@ function panel(o: PanelOptions): SVGElement {
   const x = scaleLinear([0, maxH], [margin.left, width - margin.right]);
   const y = scaleLinear([0, top * 1.12], [height - margin.bottom, margin.top]);
   const [y0, y1] = [y(0), y(top * 1.12)];
-  const group = (label: string, attrs: Record<string, string | number> = {}, hidden = false) =>
-    svgEl(document, 'g', { 'aria-label': label, role: 'group', ...(hidden ? { 'aria-hidden': 'true' } : {}), ...attrs });
-  const at = (px: number, py: number) => `translate(${px},${py})`;
-  const svg = svgEl(document, 'svg', {
-    fill: 'currentColor', 'font-family': 'system-ui, sans-serif', 'font-size': 10, 'text-anchor': 'middle',
-    width, height, viewBox: `0 0 ${width} ${height}`, 'aria-label': o.ariaLabel,
-  });
-
-  const yTicks = y.ticks(3);
-  const grid = group('y-grid', { stroke: 'currentColor', 'stroke-opacity': 0.1 }, true);
-  const tickMarks = group('y-axis tick', { fill: 'none', stroke: 'currentColor' }, true);
-  const tickLabels = group('y-axis tick label', { 'text-anchor': 'end', transform: 'translate(-9,0)' });
-  for (const t of yTicks) {
-    grid.append(svgEl(document, 'line', { x1: margin.left, x2: width - margin.right, y1: y(t), y2: y(t) }));
-    tickMarks.append(svgEl(document, 'path', { transform: at(margin.left, y(t)), d: 'M0,0L-6,0' }));
-    tickLabels.append(svgEl(document, 'text', { y: '0.32em', transform: at(margin.left, y(t)) }, formatNumber(t, 2)));
-  }
-  const yLabel = group('y-axis label', { 'text-anchor': 'start' });
-  yLabel.append(svgEl(document, 'text', { y: '0.71em', transform: at(3, 3) }, o.yLabel));
-  svg.append(grid, tickMarks, tickLabels, yLabel);
-
+  const svg = chartRoot(document, width, height, o.ariaLabel);
+  svg.append(...yAxis(document, y, { ticks: y.ticks(3), format: (t) => formatNumber(t, 2), left: margin.left, right: width - margin.right, label: o.yLabel }));
   if (o.xLabel) {
-    const xTicks = x.ticks(Math.max(3, Math.floor(width / 80)));
-    const format = x.tickFormat(xTicks.length);
-    const marks = group('x-axis tick', { fill: 'none', stroke: 'currentColor' }, true);
-    const labels = group('x-axis tick label', { transform: 'translate(0,9)' });
-    for (const t of xTicks) {
-      marks.append(svgEl(document, 'path', { transform: at(x(t), y0), d: 'M0,0L0,6' }));
-      labels.append(svgEl(document, 'text', { y: '0.71em', transform: at(x(t), y0) }, format(t)));
-    }
-    const label = group('x-axis label', { 'text-anchor': 'end' });
-    label.append(svgEl(document, 'text', { transform: at(width - margin.right, height - 3) }, o.xLabel));
-    svg.append(marks, labels, label);
+    const ticks = x.ticks(Math.max(3, Math.floor(width / 80)));
+    svg.append(...xAxis(document, x, { ticks, format: x.tickFormat(ticks.length), bottom: y0, label: o.xLabel, labelAt: [width - margin.right, height - 3] }));
   }
 
   // Past the episode's end: shaded, and the curve is exactly 0 there.
-  const beyond = group('rect', { fill: 'var(--highlight)', 'fill-opacity': 0.45 });
+  const beyond = markGroup(document, 'rect', { fill: 'var(--highlight)', 'fill-opacity': 0.45 });
   beyond.append(svgEl(document, 'rect', { x: x(E), y: y1, width: x(maxH) - x(E), height: y0 - y1 }));
   // The weight as a step curve: each horizon's value holds until the next horizon.
   let curve = '';
@@ -97,30 +60,26 @@ function panel(o: PanelOptions): SVGElement {
     const py = y(d[key]).toFixed(2);
     curve += i === 0 ? `M${px},${py}` : `H${px}V${py}`;
   });
-  const area = group('area', { fill: 'var(--series-1)', 'fill-opacity': 0.2 });
+  const area = markGroup(document, 'area', { fill: 'var(--series-1)', 'fill-opacity': 0.2 });
   area.append(svgEl(document, 'path', { d: `${curve}V${y0.toFixed(2)}H${x(rows[0].h).toFixed(2)}Z` }));
-  const line = group('line', { fill: 'none', stroke: 'var(--series-1)', 'stroke-width': 2, 'stroke-linejoin': 'round' });
+  const line = markGroup(document, 'line', { fill: 'none', stroke: 'var(--series-1)', 'stroke-width': 2, 'stroke-linejoin': 'round' });
   line.append(svgEl(document, 'path', { d: curve }));
-  const edge = group('rule', { stroke: 'var(--fg)', 'stroke-width': 1.5 });
-  edge.append(svgEl(document, 'line', { x1: x(E), x2: x(E), y1: margin.top, y2: height - margin.bottom }));
-  const notes = group('text', { 'text-anchor': 'start', 'font-weight': 'bold', fill: 'var(--fg)' });
+  const edge = rule(document, { stroke: 'var(--fg)', 'stroke-width': 1.5 }, { x1: x(E), x2: x(E), y1: margin.top, y2: height - margin.bottom });
+  const notes = markGroup(document, 'text', { 'text-anchor': 'start', 'font-weight': 'bold', fill: 'var(--fg)' });
   notes.append(svgEl(document, 'text', { x: x(E), y: y(top * 1.06), dx: 5, dy: '0.32em' }, 'episode ends'));
-  const none = group('text', { 'text-anchor': 'end', fill: 'var(--muted)' });
+  const none = markGroup(document, 'text', { 'text-anchor': 'end', fill: 'var(--muted)' });
   none.append(svgEl(document, 'text', { x: x(maxH), y: y(top * 0.55), dx: -6, dy: '0.32em' }, 'no gradient at all'));
   svg.append(beyond, area, line, edge, notes, none);
 
   // The reader's horizon, when it is on the chart.
   if (h <= maxH) {
     const right = h > E * 1.5;
-    const rule = group('rule', { stroke: 'var(--series-2)', 'stroke-dasharray': '4 3' });
-    rule.append(svgEl(document, 'line', { x1: x(h), x2: x(h), y1: margin.top, y2: height - margin.bottom }));
-    const label = group('text', { 'text-anchor': right ? 'end' : 'start', 'font-weight': 'bold', fill: 'var(--series-2)' });
-    label.append(svgEl(document, 'text', { x: x(h), y: y(value), dx: right ? -4 : 4, dy: '-0.48em' }, `h = ${formatNumber(h)}: ${formatWeight(value)}`));
-    svg.append(rule, label);
+    const cursor = rule(document, { stroke: 'var(--series-2)', 'stroke-dasharray': '4 3' }, { x1: x(h), x2: x(h), y1: margin.top, y2: height - margin.bottom });
+    const text = markGroup(document, 'text', { 'text-anchor': right ? 'end' : 'start', 'font-weight': 'bold', fill: 'var(--series-2)' });
+    text.append(svgEl(document, 'text', { x: x(h), y: y(value), dx: right ? -4 : 4, dy: '-0.48em' }, `h = ${formatNumber(h)}: ${formatWeight(value)}`));
+    svg.append(cursor, text);
   }
-  const base = group('rule', { stroke: 'currentColor' });
-  base.append(svgEl(document, 'line', { x1: margin.left, x2: width - margin.right, y1: y0, y2: y0 }));
-  svg.append(base);
+  svg.append(rule(document, { stroke: 'currentColor' }, { x1: margin.left, x2: width - margin.right, y1: y0, y2: y0 }));
   return svg;
 }
 
