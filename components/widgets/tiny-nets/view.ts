@@ -2,16 +2,17 @@
 // (a) the functions that fit the training points, ranked by their share of the parameter volume,
 // each labelled by its outputs on the unseen points, the target marked by colour and by text;
 // (b) log10 P(f) against Lempel–Ziv complexity for every function the network can compute.
-import { axisY, dot, plot, ruleX, text, barX } from '@observablehq/plot';
+import { scaleBand, scaleLinear, scaleSqrt } from 'd3-scale';
 import type { Params, RankedFunction, Result, schema } from '../../../src/models/tiny-nets';
 export { model } from '../../../src/models/tiny-nets';
 import type { WidgetView } from '../../../src/lib/widgets/view';
+import { at, chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
 import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/lib/format';
 import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from './landscape';
 
 
 /** A background-coloured outline that keeps labels legible over bars and grid lines. */
-const HALO = { stroke: 'var(--bg)', strokeWidth: 3, paintOrder: 'stroke' } as const;
+const HALO = { stroke: 'var(--bg)', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } as const;
 
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
 
@@ -81,6 +82,9 @@ function shareTicks(max: number, count: number): number[] {
   return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Number((i * step).toPrecision(6)));
 }
 
+// Both charts are drawn by hand as SVG (src/lib/widgets/svg-chart.ts) in Observable Plot's layout:
+// they are redrawn at every change, and building them with Plot made frames of over 50 ms on this
+// project's test machine when n changed.
 function rankingChart(r: Result, document: Document, width: number): Element {
   const { rows, domain } = rankedRows(r);
   const uniform = r.pHonestUniform;
@@ -93,80 +97,85 @@ function rankingChart(r: Result, document: Document, width: number): Element {
   const xMax = (maxShare * plotWidth) / Math.max(plotWidth * 0.5, plotWidth - room) || 1;
   const ticks = shareTicks(Math.min(1, xMax), Math.max(3, Math.floor(width / 110)));
   const pct = (x: number) => formatPercent(x, 3);
-  return plot({
-    document,
-    width,
-    height: domain.length * 22 + 58,
-    marginLeft,
-    marginRight: 12,
-    marginTop: 24,
-    marginBottom: 34,
-    style: { background: 'transparent', color: 'var(--fg)' },
-    x: { domain: [0, xMax], label: 'Share of the parameter volume that fits training →', tickFormat: (d: number) => `${Number((d * 100).toPrecision(3))}%`, grid: true, ticks },
-    y: { domain, label: null, padding: 0.18 },
-    color: { type: 'identity' },
-    marks: [
-      axisY({ fontFamily: MONO, fontSize: 12, tickSize: 0, label: null }),
-      barX(rows, {
-        y: 'label', x: 'share',
-        fill: (f) => (f.honest ? 'var(--series-2)' : 'var(--series-1)'),
-        stroke: (f) => (f.honest ? 'var(--fg)' : 'none'), strokeWidth: 1.5,
-        title: (f) =>
-          `${f.honest ? 'The target. ' : ''}Outputs on unseen points: ${f.deployment || 'none'} ` +
-          `(${f.deploymentErrors} differ from the target). ${formatCount(f.count)} configurations, P(f) = ${formatPow10(f.log10P ?? -Infinity, 3)}, ` +
-          `share of the fitting volume ${pct(f.share)}, K_LZ ${formatNumber(f.complexity, 3)}.`,
-      }),
-      text(rows.filter((f) => !f.honest), { y: 'label', x: 'share', dx: 4, textAnchor: 'start', fontSize: 11, fill: 'var(--fg)', text: (f) => pct(f.share), ...HALO }),
-      text(rows.filter((f) => f.honest), {
-        y: 'label', x: 'share', dx: 4, textAnchor: 'start', fontSize: 12, fill: 'var(--fg)', fontWeight: 'bold', text: (f) => `${pct(f.share)} ◀ target`, ...HALO,
-      }),
-      ruleX([uniform], { stroke: 'var(--fg)', strokeDasharray: '4,3', strokeWidth: 1.5 }),
-      text([uniform], {
-        x: (d) => d, frameAnchor: 'top', dy: -12, fontSize: 11, fill: 'var(--fg)',
-        textAnchor: uniform > xMax * 0.55 ? 'end' : 'start',
-        text: () => `counting functions: ${pct(uniform)} each`, ...HALO,
-      }),
-      ruleX([0]),
-    ],
-    ariaLabel: 'Functions that fit the training points, ranked by their share of the parameter volume',
-  });
+  const height = domain.length * 22 + 58;
+  const [top, bottom] = [24, height - 34];
+  const x = scaleLinear([0, xMax], [marginLeft, width - 12]);
+  const y = scaleBand(domain, [top, bottom]).padding(0.18).round(true);
+  const band = y.bandwidth();
+  const mid = (f: { label: string }) => y(f.label)! + band / 2;
+
+  const svg = chartRoot(document, width, height, 'Functions that fit the training points, ranked by their share of the parameter volume');
+  const grid = markGroup(document, 'x-grid', { stroke: 'currentColor', 'stroke-opacity': 0.1 }, true);
+  for (const t of ticks) grid.append(svgEl(document, 'line', { x1: x(t), x2: x(t), y1: top, y2: bottom }));
+  svg.append(grid, ...xAxis(document, x, {
+    ticks, format: (d) => `${Number((d * 100).toPrecision(3))}%`, bottom,
+    label: 'Share of the parameter volume that fits training →', labelAt: [width - 3, height - 3],
+  }));
+  const names = markGroup(document, 'y-axis tick label', { 'text-anchor': 'end', 'font-family': MONO, 'font-size': 12, transform: `translate(-9,${band / 2})` });
+  for (const d of domain) names.append(svgEl(document, 'text', { y: '0.32em', transform: at(marginLeft, y(d)!) }, d));
+  const bars = markGroup(document, 'bar', { 'stroke-width': 1.5 });
+  for (const f of rows) {
+    const bar = svgEl(document, 'rect', {
+      x: x(0), width: x(f.share) - x(0), y: y(f.label)!, height: band,
+      fill: f.honest ? 'var(--series-2)' : 'var(--series-1)', stroke: f.honest ? 'var(--fg)' : 'none',
+    });
+    bar.append(svgEl(document, 'title', {},
+      `${f.honest ? 'The target. ' : ''}Outputs on unseen points: ${f.deployment || 'none'} ` +
+      `(${f.deploymentErrors} differ from the target). ${formatCount(f.count)} configurations, P(f) = ${formatPow10(f.log10P ?? -Infinity, 3)}, ` +
+      `share of the fitting volume ${pct(f.share)}, K_LZ ${formatNumber(f.complexity, 3)}.`));
+    bars.append(bar);
+  }
+  svg.append(names, bars);
+  for (const f of rows) {
+    svg.append(label(document, { fill: 'var(--fg)', 'text-anchor': 'start', 'font-size': f.honest ? 12 : 11, ...(f.honest ? { 'font-weight': 'bold' } : {}), ...HALO },
+      x(f.share) + 4, mid(f), f.honest ? `${pct(f.share)} ◀ target` : pct(f.share)));
+  }
+  svg.append(
+    rule(document, { stroke: 'var(--fg)', 'stroke-dasharray': '4,3', 'stroke-width': 1.5 }, { x1: x(uniform), x2: x(uniform), y1: top, y2: bottom }),
+    label(document, { fill: 'var(--fg)', 'text-anchor': uniform > xMax * 0.55 ? 'end' : 'start', 'font-size': 11, ...HALO },
+      x(uniform), top - 12, `counting functions: ${pct(uniform)} each`),
+    rule(document, { stroke: 'currentColor' }, { x1: x(0), x2: x(0), y1: top, y2: bottom }),
+  );
+  return svg;
 }
 
 function landscapeChart(r: Result, document: Document, width: number): Element {
   const data = (r as ViewResult).landscapeCells ?? landscapeCells(r);
-  const target = r.log10PTarget === null ? [] : [{ k: r.targetComplexity, lp: r.log10PTarget }];
   const ks = data.map((d) => d.k).concat(r.targetComplexity);
   const lps = data.map((d) => d.lp).concat(r.log10PTarget ?? []);
   const kMax = Math.max(...ks);
   const kMin = Math.min(...ks);
-  const lpMin = Math.min(...lps);
-  const lpMax = Math.max(...lps);
   const maxCount = Math.max(...data.map((d) => d.count));
   const nearRight = r.targetComplexity > kMin + 0.7 * (kMax - kMin);
-  return plot({
-    document,
-    width,
-    height: Math.round(Math.min(300, Math.max(220, width * 0.5))),
-    marginLeft: 48,
-    marginRight: 16,
-    marginTop: 20,
-    marginBottom: 38,
-    style: { background: 'transparent', color: 'var(--fg)' },
-    x: { domain: [kMin - 0.5, kMax + 0.5], label: 'Lempel–Ziv complexity of the truth table →', ticks: Math.max(3, Math.floor(width / 100)) },
-    y: { domain: [lpMin - 0.3, lpMax + 0.3], label: '↑ log10 P(f)', grid: true },
-    r: { type: 'sqrt', domain: [0, maxCount], range: [0, maxCount > 1 ? 7 : 3.5] },
-    color: { type: 'identity' },
-    marks: [
-      dot(data.filter((d) => !d.fits), { x: 'k', y: 'lp', r: (d) => Math.max(d.count, maxCount / 40), fill: 'var(--muted)', fillOpacity: 0.45 }),
-      dot(data.filter((d) => d.fits), { x: 'k', y: 'lp', r: (d) => Math.max(d.count, maxCount / 40), fill: 'var(--series-1)', fillOpacity: 0.85 }),
-      dot(target, { x: 'k', y: 'lp', r: 9, stroke: 'var(--series-2)', strokeWidth: 2.5, fill: 'none' }),
-      // The label goes on whichever side of the ring has room.
-      text(target, {
-        x: 'k', y: 'lp', dx: nearRight ? -12 : 12, textAnchor: nearRight ? 'end' : 'start', text: () => 'target', fill: 'var(--fg)', fontWeight: 'bold', fontSize: 12, ...HALO,
-      }),
-    ],
-    ariaLabel: 'log10 probability of every computable function against its Lempel–Ziv complexity',
-  });
+  const height = Math.round(Math.min(300, Math.max(220, width * 0.5)));
+  const [left, right, top, bottom] = [48, width - 16, 20, height - 38];
+  const x = scaleLinear([kMin - 0.5, kMax + 0.5], [left, right]);
+  const y = scaleLinear([Math.min(...lps) - 0.3, Math.max(...lps) + 0.3], [bottom, top]);
+  // Dot area in proportion to the functions it stands for, none smaller than 1/40 of the largest.
+  const radius = scaleSqrt([0, maxCount], [0, maxCount > 1 ? 7 : 3.5]);
+  const xTicks = x.ticks(Math.max(3, Math.floor(width / 100)));
+  const yTicks = y.ticks((bottom - top) / 35);
+
+  const svg = chartRoot(document, width, height, 'log10 probability of every computable function against its Lempel–Ziv complexity');
+  svg.append(
+    ...yAxis(document, y, { ticks: yTicks, format: y.tickFormat(yTicks.length), left, right, label: '↑ log10 P(f)' }),
+    ...xAxis(document, x, { ticks: xTicks, format: x.tickFormat(xTicks.length), bottom, label: 'Lempel–Ziv complexity of the truth table →', labelAt: [width - 3, height - 3] }),
+  );
+  for (const [fits, attrs] of [[false, { fill: 'var(--muted)', 'fill-opacity': 0.45 }], [true, { fill: 'var(--series-1)', 'fill-opacity': 0.85 }]] as const) {
+    const dots = markGroup(document, 'dot', attrs);
+    for (const d of data) if (d.fits === fits) dots.append(svgEl(document, 'circle', { cx: x(d.k), cy: y(d.lp), r: radius(Math.max(d.count, maxCount / 40)) }));
+    svg.append(dots);
+  }
+  if (r.log10PTarget !== null) {
+    const [cx, cy] = [x(r.targetComplexity), y(r.log10PTarget)];
+    const ring = markGroup(document, 'dot', { fill: 'none', stroke: 'var(--series-2)', 'stroke-width': 2.5 });
+    ring.append(svgEl(document, 'circle', { cx, cy, r: 9 }));
+    // The label goes on whichever side of the ring has room.
+    svg.append(ring, label(document, {
+      fill: 'var(--fg)', ...HALO, 'text-anchor': nearRight ? 'end' : 'start', 'font-size': 12, 'font-weight': 'bold', transform: `translate(${nearRight ? -12 : 12},0)`,
+    }, cx, cy, 'target'));
+  }
+  return svg;
 }
 
 /** Panel (a): the functions that fit training, ranked by parameter volume. */
