@@ -1,9 +1,8 @@
 import { model as tinyModel } from '../../../src/models/tiny-nets';
 import type { Params } from '../../../src/models/overfitting';
 import { mountWidget, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
+import { bindInline as bindParam, bindInlineOutput } from '../../../src/lib/widgets/inline';
 import { getStore } from '../../../src/lib/widgets/store';
-import { perFrame } from '../../../src/lib/widgets/frame';
 import { request } from '../tiny-nets/session';
 import { combine, model, tinyComparison, view, type Result, type TinyComparison } from './view';
 
@@ -37,30 +36,7 @@ export const mount = (root: HTMLElement) => {
 };
 
 /** Inline numbers: parameters use the kit's inline slider; outputs follow both stores. */
-export const bindInline = (el: HTMLElement) => {
-  const name = el.dataset.output;
-  if (!name) {
-    bindParam(el, model, view);
-    return;
-  }
-  const store = getStore(model);
-  let controller: AbortController | null = null;
-  const update = perFrame(() => {
-    controller?.abort();
-    controller = new AbortController();
-    const values = store.values;
-    run(values, {
-      signal: controller.signal,
-      emit(result) {
-        const spec = view.outputs(result, values).find((o) => o.name === name);
-        if (spec) {
-          el.textContent = spec.text;
-          el.dataset.value = String(spec.value);
-        }
-      },
-    }).catch(() => {});
-  });
-  store.subscribe(update);
-  tinyStore().subscribe(update);
-  update();
-};
+export const bindInline = (el: HTMLElement) =>
+  el.dataset.output
+    ? bindInlineOutput(el, model, view, run, { follows: [tinyStore()], partial: true })
+    : bindParam(el, model, view);

@@ -1,8 +1,7 @@
 import { model, PRESETS, targetTable, trainPoints, type Result, type schema } from '../../../src/models/tiny-nets';
 import { mountWidget, type MountedWidget, type MountOptions } from '../../../src/lib/widgets/controller';
 import { finishChart } from '../../../src/lib/widgets/chart-dom';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
-import { getStore } from '../../../src/lib/widgets/store';
+import { bindInline as bindParam, bindInlineOutput } from '../../../src/lib/widgets/inline';
 import { perFrame } from '../../../src/lib/widgets/frame';
 import { landscapePanel, rankingPanel, view } from './view';
 import { inputHeader, outputName, pointRows } from './grid';
@@ -147,31 +146,6 @@ export const mount = (root: HTMLElement) => {
 };
 
 /** Inline numbers. A parameter is the kit's inline slider; an output follows the shared
- * computation (the kit's would run the model on the main thread, which n = 4 must not). */
-export const bindInline = (el: HTMLElement) => {
-  const name = el.dataset.output;
-  if (!name) {
-    bindParam(el, model, view);
-    return;
-  }
-  const store = getStore(model);
-  let controller: AbortController | null = null;
-  const update = perFrame(() => {
-    controller?.abort();
-    controller = new AbortController();
-    const values = store.values;
-    request(values, {
-      signal: controller.signal,
-      emit(result, progress) {
-        if (progress < 1) return;
-        const spec = view.outputs(result, values).find((o) => o.name === name);
-        if (spec) {
-          el.textContent = spec.text;
-          el.dataset.value = String(spec.value);
-        }
-      },
-    }).catch(() => {});
-  });
-  store.subscribe(update);
-  update();
-};
+ * computation (the model on the main thread would block it at n = 4). */
+export const bindInline = (el: HTMLElement) =>
+  el.dataset.output ? bindInlineOutput(el, model, view, request) : bindParam(el, model, view);

@@ -4,25 +4,16 @@
 import { clampNumber, formatValue, fromSlider, toSlider, type Model, type NumberParam, type Schema, type Values } from '../schema';
 import { getStore } from './store';
 import type { WidgetView } from './view';
+import type { RunOptions } from './controller';
 import { perFrame } from './frame';
 
 export function bindInline<S extends Schema, R>(el: HTMLElement, model: Model<S, R>, view: WidgetView<S, R>): void {
-  const store = getStore(model as Model<S, unknown>);
-  const param = el.dataset.param;
-  const output = el.dataset.output;
-
-  if (output) {
-    const render = perFrame(() => {
-      const spec = view.outputs(model.compute(store.values), store.values).find((o) => o.name === output);
-      if (spec) {
-        el.textContent = spec.text;
-        el.dataset.value = String(spec.value);
-      }
-    });
-    store.subscribe(render);
-    render();
+  if (el.dataset.output) {
+    bindInlineOutput(el, model, view, (values, { emit }) => emit(model.compute(values), 1));
     return;
   }
+  const store = getStore(model as Model<S, unknown>);
+  const param = el.dataset.param;
   if (!param) return;
   const p = model.schema[param] as NumberParam;
   if (p?.kind !== 'number') return;
@@ -81,4 +72,44 @@ export function bindInline<S extends Schema, R>(el: HTMLElement, model: Model<S,
   el.addEventListener('pointercancel', end);
   store.subscribe(render);
   render();
+}
+
+interface InlineOutputOptions {
+  /** Other stores whose changes also change the result (a widget that follows another). */
+  follows?: { subscribe(listener: () => void): () => void }[];
+  /** Show results emitted before the run is done (default: only the finished result). */
+  partial?: boolean;
+}
+
+/** An output number that follows the store, computed by `run`: the model on the main thread, or a
+ * widget's own computation (a worker, a shared session) where that would block the page. A newer
+ * setting cancels the run in progress. */
+export function bindInlineOutput<S extends Schema, R>(
+  el: HTMLElement, model: Model<S, R>, view: WidgetView<S, R>,
+  run: (values: Values<S>, options: RunOptions<R>) => void | Promise<void>,
+  { follows = [], partial = false }: InlineOutputOptions = {},
+): void {
+  const name = el.dataset.output;
+  const store = getStore(model as Model<S, unknown>);
+  let controller: AbortController | null = null;
+  const update = perFrame(() => {
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    const values = store.values;
+    Promise.resolve(run(values, {
+      signal,
+      emit(result, progress) {
+        if (signal.aborted || (progress < 1 && !partial)) return;
+        const spec = view.outputs(result, values).find((o) => o.name === name);
+        if (spec) {
+          el.textContent = spec.text;
+          el.dataset.value = String(spec.value);
+        }
+      },
+    })).catch(() => {}); // a failed run leaves the number as it was; the figure reports the failure
+  });
+  store.subscribe(update);
+  for (const other of follows) other.subscribe(update);
+  update();
 }
