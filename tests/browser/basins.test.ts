@@ -161,7 +161,9 @@ describe('basins in the browser', () => {
     const play = fig.getByRole('button', { name: 'Play' });
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
     const before = await canvasImage(fig);
-    await expect.poll(() => canvasImage(fig)).not.toBe(before);
+    // Vitest polls for 1 s by default; under a full test run on two cores the replay can take longer
+    // to move a dot (seen once in CI).
+    await expect.poll(() => canvasImage(fig), { timeout: 10_000 }).not.toBe(before);
     await play.click();
     const step = Number((await canvasLabel(fig))!.match(/step ([\d,]+) of/)![1].replace(/,/g, ''));
     expect(step).toBeGreaterThan(0);
