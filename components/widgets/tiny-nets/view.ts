@@ -85,8 +85,7 @@ function shareTicks(max: number, count: number): number[] {
 // Both charts are drawn by hand as SVG (src/lib/widgets/svg-chart.ts) in Observable Plot's layout:
 // they are redrawn at every change, and building them with Plot made frames of over 50 ms on this
 // project's test machine when n changed.
-function rankingChart(r: Result, document: Document, width: number): Element {
-  const { rows, domain } = rankedRows(r);
+function rankingChart(r: Result, { rows, domain }: ReturnType<typeof rankedRows>, document: Document, width: number): Element {
   const uniform = r.pHonestUniform;
   const maxShare = Math.max(uniform, ...rows.map((f) => f.share));
   const longest = Math.max(...domain.map((d) => d.length));
@@ -180,7 +179,8 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
 
 /** Panel (a): the functions that fit training, ranked by parameter volume. */
 export function rankingPanel(r: Result, document: Document, width: number): HTMLElement {
-  const { hidden } = rankedRows(r);
+  const ranked = rankedRows(r);
+  const { hidden } = ranked;
   const unseen = r.deploymentPoints.length;
   const a = element(document, 'div', 'tn-panel');
   a.append(
@@ -193,7 +193,7 @@ export function rankingPanel(r: Result, document: Document, width: number): HTML
           `Bar: its share of the parameter configurations that fit. Dashed line: counting functions, which gives each the same share.` +
           (hidden > 0 ? ` Showing the ${SHOWN_FUNCTIONS} with the most volume${r.honestRank > SHOWN_FUNCTIONS ? ' and the target' : ''}; ${formatNumber(hidden)} more have less.` : ''),
     ),
-    rankingChart(r, document, width),
+    rankingChart(r, ranked, document, width),
   );
   return a;
 }

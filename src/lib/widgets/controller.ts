@@ -42,12 +42,16 @@ function sectionIdBefore(el: Element): string {
   return id;
 }
 
+/** Shows one output: its text, and its unrounded value for tests and readers' tools. */
+export function showOutput(el: HTMLElement, spec: OutputSpec): void {
+  el.textContent = spec.text;
+  el.dataset.value = String(spec.value);
+}
+
 export function renderOutputs(root: HTMLElement, specs: OutputSpec[]): void {
   for (const spec of specs) {
     const out = root.querySelector<HTMLOutputElement>(`output[name="${spec.name}"]`);
-    if (!out) continue;
-    out.textContent = spec.text;
-    out.dataset.value = String(spec.value);
+    if (out) showOutput(out, spec);
   }
 }
 

@@ -4,7 +4,7 @@
 import { clampNumber, formatValue, fromSlider, toSlider, type Model, type NumberParam, type Schema, type Values } from '../schema';
 import { getStore } from './store';
 import type { WidgetView } from './view';
-import type { RunOptions } from './controller';
+import { showOutput, type RunOptions } from './controller';
 import { perFrame } from './frame';
 
 export function bindInline<S extends Schema, R>(el: HTMLElement, model: Model<S, R>, view: WidgetView<S, R>): void {
@@ -102,10 +102,7 @@ export function bindInlineOutput<S extends Schema, R>(
       emit(result, progress) {
         if (signal.aborted || (progress < 1 && !partial)) return;
         const spec = view.outputs(result, values).find((o) => o.name === name);
-        if (spec) {
-          el.textContent = spec.text;
-          el.dataset.value = String(spec.value);
-        }
+        if (spec) showOutput(el, spec);
       },
     })).catch(() => {}); // a failed run leaves the number as it was; the figure reports the failure
   });
