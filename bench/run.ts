@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDist } from '../tests/support/server.ts';
 import { builtPages } from '../tests/support/site.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { CHROMIUM_ARGS, resolveChromium } from '../tests/support/chromium.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist-bench');
@@ -45,7 +45,9 @@ if (!reuse) {
 }
 
 const site = await serveDist(dist, BASE);
-const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const chromiumBinary = await resolveChromium();
+const browser: Browser = await chromium.launch({ executablePath: chromiumBinary.executablePath, env: chromiumBinary.env, args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
 const gz = (urlPath: string) => {
   let file = join(dist, decodeURIComponent(new URL(urlPath).pathname).slice(BASE.length));
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -197,7 +199,7 @@ const lighthouseRows: { page: string; performance: number; accessibility: number
 if (want('lighthouse')) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumBinary.executablePath, envVars: chromiumBinary.env, chromeFlags: CHROMIUM_ARGS });
   for (const route of pages) {
     const runs: { p: number; a: number; lcp: string; tbt: string; cls: string }[] = [];
     for (let i = 0; i < lighthouseRuns; i++) {
@@ -229,7 +231,7 @@ const loadReference = { lcpMs: 2500, tbtMs: 200, cls: 0.1 };
 const results = {
   date: new Date().toISOString(),
   ...(only ? { partsMeasuredOnThatDate: only } : {}),
-  machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: CHROMIUM_PATH },
+  machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: chromiumVersion },
   budgets, loadReference, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows,
   tinyNets: !want('tiny-nets') ? previous.tinyNets : { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
   simplicityBias: !want('sampler') ? previous.simplicityBias : {

@@ -15,7 +15,9 @@ describe('row headers for Markdown tables', () => {
     const t = table('');
     expect(markRowHeaders(t)).toBe(true);
     const [thead, tbody] = t.children!;
-    expect(thead.children![0].children![0].tagName).toBe('td');
+    const head = thead.children![0].children!;
+    expect(head.map((c) => c.tagName)).toEqual(['td', 'th']);
+    expect(head[1].properties).toMatchObject({ scope: 'col' });
     const row = tbody.children![0].children!.filter((c) => c.type === 'element');
     expect(row.map((c) => c.tagName)).toEqual(['th', 'td']);
     expect(row[0].properties).toMatchObject({ scope: 'row' });

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from './server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, resolveChromium } from './chromium';
 
 export const TEST_BASE = '/essay/';
 const root = resolve(import.meta.dirname, '../..');
@@ -31,7 +31,8 @@ export default async function setup(project: TestProject) {
     if (built.status !== 0) throw new Error(`astro build failed:\n${built.stdout}\n${built.stderr}`);
   }
   const site = await serveDist(distDir, TEST_BASE);
-  const browser: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const { executablePath, env } = await resolveChromium();
+  const browser: BrowserServer = await chromium.launchServer({ executablePath, env, args: CHROMIUM_ARGS });
   project.provide('baseUrl', site.url);
   project.provide('wsEndpoint', browser.wsEndpoint());
   project.provide('distDir', distDir);

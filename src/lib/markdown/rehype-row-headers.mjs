@@ -1,5 +1,6 @@
 // A Markdown table whose top-left header cell is empty has row labels in its first column: write
-// those cells as row headers (<th scope="row">) and the empty corner as a plain cell, so screen
+// those cells as row headers (<th scope="row">), the column headers as <th scope="col"> (with
+// headers both ways, a header's scope is ambiguous) and the empty corner as a plain cell, so screen
 // readers announce a cell with both its row and its column (and checkers find a header for every
 // cell). Markdown cannot say this itself.
 
@@ -14,6 +15,7 @@ export function markRowHeaders(table) {
   const corner = headRow ? elements(headRow, 'th')[0] : undefined;
   if (!corner || !isEmpty(corner)) return false;
   corner.tagName = 'td';
+  for (const th of elements(headRow, 'th')) th.properties = { ...th.properties, scope: 'col' };
   for (const tbody of elements(table, 'tbody')) {
     for (const row of elements(tbody, 'tr')) {
       const first = (row.children ?? []).find((child) => child.type === 'element');
