@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { findFirefox } from './tests/support/driver';
+import { findFirefox } from './tests/support/driver.ts';
 
 // One run, three projects: pure models in Node; checks over one real build (site + browser) in
 // Chromium; and the same browser checks in Firefox (the Gecko pass, when Firefox is installed).
