@@ -1,7 +1,23 @@
 import { defineConfig } from 'vitest/config';
+import { findFirefox } from './tests/support/driver.ts';
 
-// One run, two projects: pure models in Node, and checks over one real build (site + browser)
-// that share a single build, static server and Chromium (see tests/support/global-setup.ts).
+// One run, three projects: pure models in Node; checks over one real build (site + browser) in
+// Chromium; and the same browser checks in Firefox (the Gecko pass, when Firefox is installed).
+// The two browser projects share a single build and static server (tests/support/global-setup.ts).
+const firefoxPath = findFirefox();
+const browserTests = ['tests/browser/**/*.test.ts'];
+const builtSite = {
+  environment: 'node' as const,
+  globalSetup: ['tests/support/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 240_000,
+  fileParallelism: false,
+};
+
+if (!firefoxPath && !process.env.VITEST_WORKER_ID) {
+  console.log('Firefox not found: the Gecko pass is skipped (install firefox-esr or set FIREFOX_PATH)');
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,16 +29,11 @@ export default defineConfig({
         },
       },
       {
-        test: {
-          name: 'dist',
-          include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 240_000,
-          fileParallelism: false,
-        },
+        test: { name: 'dist', include: ['tests/site/**/*.test.ts', ...browserTests], ...builtSite, provide: { engine: 'chromium' } },
       },
+      ...(firefoxPath
+        ? [{ test: { name: 'gecko', include: browserTests, ...builtSite, provide: { engine: 'firefox' as const, firefoxPath } } }]
+        : []),
     ],
   },
 });

@@ -1,16 +1,15 @@
 // The about page's "cite this essay" block: the copy buttons appear only with JavaScript and copy
 // exactly the text shown; without JavaScript the citation is still there to select.
 import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { closeBrowser, getBrowser, openPage } from '../support/browser';
+import { closeBrowser, openPage } from '../support/browser';
 
 afterAll(closeBrowser);
 
 describe('/about/ cite this essay', () => {
   it('copies the citation and the BibTeX entry to the clipboard', async () => {
     const { page, errors, close } = await openPage('about/', { permissions: ['clipboard-read', 'clipboard-write'] });
-    for (const [target, name] of [['cite-as-text', 'Copy citation'], ['cite-as-bibtex', 'Copy BibTeX']] as const) {
-      const button = page.getByRole('button', { name });
+    for (const target of ['cite-as-text', 'cite-as-bibtex']) {
+      const button = page.locator(`button.copy-cite[data-copy="${target}"]`);
       await expect(button.isVisible()).resolves.toBe(true);
       await button.click();
       const shown = (await page.locator(`#${target}`).innerText()).trim();
@@ -25,20 +24,17 @@ describe('/about/ cite this essay', () => {
     await page.evaluate(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')), write: () => Promise.reject(new Error('denied')) } });
     });
-    await page.getByRole('button', { name: 'Copy citation' }).click();
+    await page.locator('button.copy-cite[data-copy="cite-as-text"]').click();
     const selected = await page.evaluate(() => getSelection()?.toString().trim());
     expect(selected).toBe((await page.locator('#cite-as-text').innerText()).trim());
     await close();
   });
 
   it('shows the citation without JavaScript, and no copy buttons that would do nothing', async () => {
-    const browser = await getBrowser();
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(inject('baseUrl') + 'about/');
+    const { page, close } = await openPage('about/', { javaScriptEnabled: false });
     await expect(page.locator('#cite-as-text').isVisible()).resolves.toBe(true);
     await expect(page.locator('#cite-as-bibtex').innerText()).resolves.toMatch(/^@misc\{/);
     await expect(page.locator('button.copy-cite').first().isVisible()).resolves.toBe(false);
-    await context.close();
+    await close();
   });
 });

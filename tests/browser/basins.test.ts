@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from '../support/driver';
 import { compute, forecasts, schema, type Params } from '../../src/models/basins';
 import { shareX } from '../../components/widgets/basins/view';
 import { defaults, fromSlider, toSlider } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
+import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'path-dependence/';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
@@ -16,9 +16,9 @@ afterAll(closeBrowser);
 /** Wait until the worker has finished (no aria-busy) and sim-honest shows the expected value. */
 async function settled(page: Page, fig: Locator, expected: number): Promise<void> {
   await page.waitForFunction(
-    ([el, v]) => !(el as HTMLElement).hasAttribute('aria-busy') &&
-      Number((el as HTMLElement).querySelector<HTMLOutputElement>('output[name="sim-honest"]')!.dataset.value) === v,
-    [await fig.elementHandle(), expected] as const,
+    ([el, v]) => !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy') &&
+      Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="sim-honest"]')!.dataset.value) === v,
+    [await selectorOf(fig), expected] as const,
     { timeout: 30_000 },
   );
 }
@@ -112,7 +112,7 @@ describe('basins in the browser', () => {
       `${PAGE}?basins.temperature=NaN&basins.steps=1e999&basins.schemers=<img src=x onerror=alert(1)>&basins.runs=-5&basins.rate=0.2&basins.barrier=10&basins.schemer-width=0.2`,
     );
     const fig = await ready(page, 'basins');
-    await page.waitForFunction((el) => !(el as HTMLElement).hasAttribute('aria-busy'), await fig.elementHandle(), { timeout: 30_000 });
+    await page.waitForFunction((el) => !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy'), await selectorOf(fig), { timeout: 30_000 });
     const notes = await fig.locator('.widget-notes').innerText();
     expect(notes).toMatch(/not a number/);
     expect(notes).toMatch(/too large for this landscape/);
@@ -125,7 +125,7 @@ describe('basins in the browser', () => {
   it('animates the runs, and pauses and plays from a native toggle button', async () => {
     const { page, errors, close } = await openPage(PAGE);
     const fig = await ready(page, 'basins');
-    const play = fig.getByRole('button', { name: 'Play' });
+    const play = fig.locator('button.basins-play');
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
     const a = await canvasImage(fig);
     await page.waitForTimeout(400);
@@ -158,7 +158,7 @@ describe('basins in the browser', () => {
     // The figure is taller than the screen here: bring its charts into view (the replay runs only
     // while it can be seen), and let it play a while.
     await fig.locator('.basins-landscape').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const play = fig.getByRole('button', { name: 'Play' });
+    const play = fig.locator('button.basins-play');
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
     const before = await canvasImage(fig);
     // Vitest polls for 1 s by default; under a full test run on two cores the replay can take longer
@@ -192,7 +192,7 @@ describe('basins in the browser', () => {
     const fig = await ready(page, 'basins');
     const r = compute(params());
     await settled(page, fig, r.simHonest);
-    const play = fig.getByRole('button', { name: 'Play' });
+    const play = fig.locator('button.basins-play');
     expect(await play.getAttribute('aria-pressed')).toBe('false');
     expect(await canvasLabel(fig)).toMatch(/step 2,000 of 2,000/);
     const a = await canvasImage(fig);
@@ -206,7 +206,7 @@ describe('basins in the browser', () => {
   it('stops animating while the figure is off screen', async () => {
     const { page, close } = await openPage(PAGE);
     const fig = await ready(page, 'basins');
-    await expect.poll(() => fig.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => fig.locator('button.basins-play').getAttribute('aria-pressed')).toBe('true');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(200);
     const before = await canvasImage(fig);
@@ -251,7 +251,7 @@ describe('basins in the browser', () => {
   it('has every section and figure id of the anchor registry', async () => {
     const registry: Record<string, string[]> = JSON.parse(readFileSync(resolve(import.meta.dirname, '../anchors.json'), 'utf8'));
     const { page, close } = await openPage(PAGE);
-    const ids = await page.$$eval('h2[id], h3[id], figure[id]', (els) => els.map((e) => e.id));
+    const ids = await page.locator('h2[id], h3[id], figure[id]').evaluateAll((els) => els.map((e) => e.id));
     expect(ids.sort()).toEqual([...registry[PAGE]].sort());
     await close();
   });

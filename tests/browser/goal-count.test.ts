@@ -64,10 +64,10 @@ describe('goal-count in the browser', () => {
     const fig = await ready(page, 'goal-count');
     const buttons = fig.locator('button[data-preset]');
     expect(await buttons.count()).toBe(3);
-    for (const b of await buttons.all()) expect(await b.getAttribute('aria-pressed')).toBe('false');
+    for (let i = 0; i < 3; i++) expect(await buttons.nth(i).getAttribute('aria-pressed')).toBe('false');
 
     const llamas = presets.find((p) => p.id === 'inner-llamas')!;
-    await fig.getByRole('button', { name: llamas.name }).click();
+    await fig.locator(`button[data-preset="${llamas.id}"]`).click();
     await page.waitForFunction(() => document.querySelector('button[data-preset="inner-llamas"]')?.getAttribute('aria-pressed') === 'true');
     expect(await outputValue(fig, 'parameter-space')).toBeCloseTo(compute(llamas.params).log10ParameterSpaceOdds, 9);
     expect(await fig.locator('output[name="parameter-space"]').innerText()).toBe('−1,156');

@@ -2,7 +2,7 @@
 // (a seeded monkey), and the same shared link giving the same numbers in fresh browsers.
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
 import { builtPages } from '../support/site';
 import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 import { catalogSchemas } from '../support/schemas';
@@ -21,7 +21,7 @@ async function idle(page: Page): Promise<void> {
 }
 
 async function outputsOf(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('figure[data-widget] output', (os) =>
+  return page.locator('figure[data-widget] output').evaluateAll((os) =>
     Object.fromEntries(os.map((o) => [`${o.closest('figure')!.id}/${(o as HTMLOutputElement).name}`, (o as HTMLElement).dataset.value ?? ''])));
 }
 
@@ -88,7 +88,7 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     await hydrateAll(first.page);
     await idle(first.page);
     // Move every widget off its defaults: set each range slider to 3/4 of its travel.
-    await first.page.$$eval('figure[data-widget] input[type="range"]:not(:disabled)', (ss) => ss.forEach((s) => {
+    await first.page.locator('figure[data-widget] input[type="range"]:not(:disabled)').evaluateAll((ss) => ss.forEach((s) => {
       const r = s as HTMLInputElement;
       r.value = String(Number(r.min) + 0.75 * (Number(r.max) - Number(r.min)));
       r.dispatchEvent(new Event('change', { bubbles: true }));

@@ -107,11 +107,11 @@ describe('odds in the browser', () => {
   it('resets, and copies one link that reproduces the whole setting', async () => {
     const { page, close } = await openPage(`${PAGE}?odds.counting=-1&odds.path=0.5`, { permissions: ['clipboard-read', 'clipboard-write'] });
     const fig = await ready(page, 'odds');
-    await fig.getByRole('button', { name: 'Copy link to this setting' }).click();
+    await fig.locator('button[data-action="copy-link"]').click();
     await page.waitForFunction(() => document.querySelector('#fig-odds button[data-action="copy-link"]')?.hasAttribute('data-link'));
     const link = await fig.locator('button[data-action="copy-link"]').getAttribute('data-link');
     expect(link).toMatch(/\/weighing-it-up\/\?odds\.counting=-1&odds\.path=0\.5#one-scale$/);
-    await fig.getByRole('button', { name: 'Reset' }).click();
+    await fig.locator('button[data-action="reset"]').click();
     await waitForUrlParam(page, 'odds.counting', null);
     expect(await fig.locator('input[name="counting"]').inputValue()).toBe('0');
     expect(await outputValue(fig, 'probability')).toBeCloseTo(0.25, 12);

@@ -2,9 +2,9 @@
 // violations, and complete with JavaScript off.
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import { builtPages } from '../support/site';
-import { closeBrowser, getBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
+import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 
 const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html');
 
@@ -16,8 +16,7 @@ describe.each(routes)('/%s', (route) => {
       const { page, errors, close } = await openPage(route, { colorScheme });
       await hydrateAll(page);
       expect(await invalidNumberText(page)).toEqual([]);
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const serious = axe.violations
+      const serious = (await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']))
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       expect(serious, `${colorScheme}`).toEqual([]);
@@ -27,10 +26,7 @@ describe.each(routes)('/%s', (route) => {
   });
 
   it('reads with JavaScript off: text, figures and default numbers are in the HTML', async () => {
-    const browser = await getBrowser();
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(inject('baseUrl') + route);
+    const { page, close } = await openPage(route, { javaScriptEnabled: false });
     const text = await page.locator('main').innerText();
     expect(text.length).toBeGreaterThan(200);
     const figures = page.locator('figure[data-widget]');
@@ -45,6 +41,6 @@ describe.each(routes)('/%s', (route) => {
       const texts = await outputs.allInnerTexts();
       expect(texts.filter((t) => /NaN|Infinity|undefined/.test(t))).toEqual([]);
     }
-    await context.close();
+    await close();
   });
 });

@@ -1,7 +1,7 @@
 // The reading apparatus on the kitchen-sink page: section links, contents tracking, citations,
 // sidenotes, dark mode, figures.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from '../support/driver';
 import { closeBrowser, openPage } from '../support/browser';
 
 const PAGE = 'kitchen-sink/';
@@ -10,7 +10,7 @@ afterAll(closeBrowser);
 describe('reading apparatus', () => {
   it('copies a forum-ready link to a section from a keyboard-reachable control', async () => {
     const { page, close } = await openPage(PAGE, { permissions: ['clipboard-read', 'clipboard-write'] });
-    const link = page.getByRole('link', { name: 'Copy link to §9.2 A live figure' });
+    const link = page.locator('a.copy-link[href="#a-live-figure"]');
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#a-live-figure');
@@ -106,7 +106,7 @@ describe('reading apparatus', () => {
     const { page, close } = await openPage(PAGE, { colorScheme: 'dark' });
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const dark = await bg();
-    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    const toggle = page.locator('button.theme-toggle');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');

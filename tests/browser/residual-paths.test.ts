@@ -62,11 +62,11 @@ describe('residual-paths in the browser', () => {
   it('resets, and copies a link that reproduces the setting', async () => {
     const { page, close } = await openPage(`${PAGE}?residual-paths.blocks=20`, { permissions: ['clipboard-read', 'clipboard-write'] });
     const fig = await ready(page, 'residual-paths');
-    await fig.getByRole('button', { name: 'Copy link to this setting' }).click();
+    await fig.locator('button[data-action="copy-link"]').click();
     await page.waitForFunction(() => document.querySelector('button[data-action="copy-link"]')?.hasAttribute('data-link'));
     const link = await fig.locator('button[data-action="copy-link"]').getAttribute('data-link');
     expect(link).toMatch(/\?residual-paths\.blocks=20#a-live-figure$/);
-    await fig.getByRole('button', { name: 'Reset' }).click();
+    await fig.locator('button[data-action="reset"]').click();
     await waitForUrlParam(page, 'residual-paths.blocks', null);
     expect(await fig.locator('input[name="blocks"]').inputValue()).toBe('54');
     await close();

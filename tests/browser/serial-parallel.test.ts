@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params } from '../../src/models/serial-parallel';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
+import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'speed-and-depth/';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
@@ -13,9 +13,9 @@ afterAll(closeBrowser);
 /** Wait until the worker has finished and the ratio shows the model's value for this setting. */
 async function settled(page: Page, fig: Locator, expectedLog10Ratio: number): Promise<void> {
   await page.waitForFunction(
-    ([el, v]) => !(el as HTMLElement).hasAttribute('aria-busy') &&
-      Math.abs(Number((el as HTMLElement).querySelector<HTMLOutputElement>('output[name="ratio"]')!.dataset.value) - v) < 1e-9,
-    [await fig.elementHandle(), expectedLog10Ratio] as const,
+    ([el, v]) => !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy') &&
+      Math.abs(Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="ratio"]')!.dataset.value) - v) < 1e-9,
+    [await selectorOf(fig), expectedLog10Ratio] as const,
     { timeout: 30_000 },
   );
 }
@@ -155,11 +155,11 @@ describe('serial-parallel in the browser', () => {
     const { page, close } = await openPage(`${PAGE}?serial-parallel.chains=8`, { permissions: ['clipboard-read', 'clipboard-write'] });
     const fig = await ready(page, 'serial-parallel');
     await settled(page, fig, compute(params({ chains: 8 })).log10Ratio);
-    await fig.getByRole('button', { name: 'Copy link to this setting' }).click();
+    await fig.locator('button[data-action="copy-link"]').click();
     await page.waitForFunction(() => document.querySelector('#fig-serial-parallel button[data-action="copy-link"]')?.hasAttribute('data-link'));
     const link = await fig.locator('button[data-action="copy-link"]').getAttribute('data-link');
     expect(link).toMatch(/\?serial-parallel\.chains=8#serial-versus-parallel$/);
-    await fig.getByRole('button', { name: 'Reset' }).click();
+    await fig.locator('button[data-action="reset"]').click();
     await waitForUrlParam(page, 'serial-parallel.chains', null);
     await settled(page, fig, compute(params()).log10Ratio);
     expect(await fig.locator('input[name="chains"]').inputValue()).toBe('2');

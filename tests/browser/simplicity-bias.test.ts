@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
+import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-simplicity/';
 const ID = 'simplicity-bias';
@@ -17,11 +17,11 @@ const state = (fig: Locator) => fig.getAttribute('data-sb-state');
 async function settledOn(page: Page, fig: Locator, r: Result, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     ([el, distinct, samples]) => {
-      const f = el as HTMLElement;
+      const f = document.querySelector<HTMLElement>(el)!;
       const v = (name: string) => Number(f.querySelector<HTMLElement>(`output[name="${name}"]`)!.dataset.value);
       return f.dataset.sbState === 'done' && !f.hasAttribute('aria-busy') && v('distinct') === distinct && v('samples') === samples;
     },
-    [await fig.elementHandle(), r.distinct, r.samples] as const,
+    [await selectorOf(fig), r.distinct, r.samples] as const,
     { timeout },
   );
 }
@@ -71,12 +71,12 @@ describe('simplicity-bias in the browser', () => {
       };
       requestAnimationFrame(tick);
     });
-    const run = fig.getByRole('button', { name: 'Run' });
+    const run = fig.locator('button[data-sb="run"]');
     const box = await run.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await run.click();
     await expect.poll(() => state(fig)).toBe('running');
-    await page.waitForFunction((el) => (el as HTMLElement).dataset.sbState === 'done', await fig.elementHandle(), { timeout: 60_000 });
+    await page.waitForFunction((el) => document.querySelector<HTMLElement>(el)!.dataset.sbState === 'done', await selectorOf(fig), { timeout: 60_000 });
     expect(await workerLoaded()).toBe(true);
     expect(await allOutputs(fig)).toEqual(built);
     const status = fig.locator('.sb-status');
@@ -134,7 +134,7 @@ describe('simplicity-bias in the browser', () => {
     await expectOutputs(fig, r8);
 
     // Reset returns to the build-time figure without sampling.
-    await fig.getByRole('button', { name: 'Reset' }).click();
+    await fig.locator('button[data-action="reset"]').click();
     await waitForUrlParam(page, 'simplicity-bias.samples', null);
     await expect.poll(() => state(fig)).toBe('built');
     expect(await outputValue(fig, 'samples')).toBe(1_000_000);
@@ -165,8 +165,8 @@ describe('simplicity-bias in the browser', () => {
   it('stops on request and keeps the partial result: exactly the first networks of the run', async () => {
     const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.samples=3000000&simplicity-bias.seed=3`);
     const fig = await ready(page, ID);
-    await page.waitForFunction((el) => Number((el as HTMLElement).querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await fig.elementHandle(), { timeout: 30_000 });
-    const stop = fig.getByRole('button', { name: 'Stop' });
+    await page.waitForFunction((el) => Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await selectorOf(fig), { timeout: 30_000 });
+    const stop = fig.locator('button[data-sb="stop"]');
     await stop.click();
     await expect.poll(() => state(fig)).toBe('stopped');
     expect(await stop.isDisabled()).toBe(true);

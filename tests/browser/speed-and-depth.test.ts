@@ -11,7 +11,7 @@ import * as rp from '../../src/models/residual-paths';
 import { formatTimes, log10Interleavings, view as spView } from '../../components/widgets/serial-parallel/view';
 import { view as scView } from '../../components/widgets/speed-cost/view';
 import { view as rpView } from '../../components/widgets/residual-paths/view';
-import { closeBrowser, getBrowser, openPage } from '../support/browser';
+import { closeBrowser, openPage } from '../support/browser';
 
 const PAGE = 'speed-and-depth/';
 afterAll(closeBrowser);
@@ -121,13 +121,10 @@ describe('the speed-and-depth chapter', () => {
   });
 
   it('reads with JavaScript off: the dice sentence shows the default numbers', async () => {
-    const browser = await getBrowser();
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(inject('baseUrl') + PAGE);
-    const paragraph = page.locator('p', { has: page.locator('[data-output="kept"]') });
+    const { page, close } = await openPage(PAGE, { javaScriptEnabled: false });
+    const paragraph = page.locator('p:has([data-output="kept"])');
     await paragraph.scrollIntoViewIfNeeded(); // rendered once near the viewport (content-visibility)
     await expect.poll(() => paragraph.innerText()).toContain('needs 3 extra serial steps, each failing with probability 1%, succeeds 97% as often');
-    await context.close();
+    await close();
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
 import { compute, schema, type Params } from '../../src/models/speed-cost';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
@@ -137,11 +137,11 @@ describe('speed-cost in the browser', () => {
   it('resets, and copies a link that reproduces the setting', async () => {
     const { page, close } = await openPage(`${PAGE}?speed-cost.serial-share=0.1`, { permissions: ['clipboard-read', 'clipboard-write'] });
     const fig = await ready(page, 'speed-cost');
-    await fig.getByRole('button', { name: 'Copy link to this setting' }).click();
+    await fig.locator('button[data-action="copy-link"]').click();
     await page.waitForFunction(() => document.querySelector('#fig-speed-cost button[data-action="copy-link"]')?.hasAttribute('data-link'));
     const link = await fig.locator('button[data-action="copy-link"]').getAttribute('data-link');
     expect(link).toMatch(/\?speed-cost\.serial-share=0\.1#how-big-is-the-cost$/);
-    await fig.getByRole('button', { name: 'Reset' }).click();
+    await fig.locator('button[data-action="reset"]').click();
     await waitForUrlParam(page, 'speed-cost.serial-share', null);
     expect(await fig.locator('input[name="serial-share"]').inputValue()).toBe('0.001');
     await close();

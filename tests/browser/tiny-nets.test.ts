@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
+import type { Locator } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/tiny-nets';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
+import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-chapter-1/';
 const model = (over: Partial<Params>) => compute({ ...defaults(schema), ...over } as Params);
@@ -20,9 +20,9 @@ async function expectOutputs(fig: Locator, r: Result): Promise<void> {
 /** Wait until the figure's outputs describe the given target and training set. */
 async function settled(fig: Locator, r: Result): Promise<void> {
   await fig.page().waitForFunction(
-    ([el, want]) => (el as HTMLElement).querySelector<HTMLOutputElement>('output[name="p-honest-param"]')?.dataset.value === want &&
-      !(el as HTMLElement).hasAttribute('aria-busy'),
-    [await fig.elementHandle(), String(r.pHonestParam)] as const,
+    ([el, want]) => document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="p-honest-param"]')?.dataset.value === want &&
+      !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy'),
+    [await selectorOf(fig), String(r.pHonestParam)] as const,
   );
 }
 
@@ -54,7 +54,7 @@ describe('tiny-nets in the browser', () => {
     const { page, errors, close } = await openPage(PAGE);
     const fig = await ready(page, 'tiny-nets');
     const majority = model({}).target;
-    const out0 = fig.getByRole('button', { name: /Target output at point 0\b/ });
+    const out0 = fig.locator('button.tn-out[data-point="0"]');
     expect(await out0.getAttribute('aria-pressed')).toBe(String((majority & 1) === 1));
     await out0.focus();
     await page.keyboard.press('Space');
@@ -64,13 +64,13 @@ describe('tiny-nets in the browser', () => {
     expect(await out0.getAttribute('aria-pressed')).toBe(String((majority & 1) === 0));
     await expect(fig.locator('select[name="target"]').inputValue()).resolves.toBe(String(majority ^ 1));
 
-    const out7 = fig.getByRole('button', { name: /Target output at point 7\b/ });
+    const out7 = fig.locator('button.tn-out[data-point="7"]');
     await out7.focus();
     await page.keyboard.press('Enter');
     const flipped = String(majority ^ 1 ^ 128);
     await waitForUrlParam(page, 'tiny-nets.target', flipped);
 
-    const seen0 = fig.getByRole('checkbox', { name: 'Point 0 in training' });
+    const seen0 = fig.locator('input[data-train-point="0"]');
     expect(await seen0.isChecked()).toBe(false);
     await seen0.focus();
     await page.keyboard.press('Space');
@@ -92,9 +92,9 @@ describe('tiny-nets in the browser', () => {
     expect(r.consistent).toBe(2);
     expect(await fig.locator('select[name="target"]').inputValue()).toBe('parity');
     for (let i = 0; i < 8; i++) {
-      expect(await fig.getByRole('checkbox', { name: `Point ${i} in training` }).isChecked()).toBe(i < 7);
+      expect(await fig.locator(`input[data-train-point="${i}"]`).isChecked()).toBe(i < 7);
       const on = ((r.target >> i) & 1) === 1;
-      expect(await fig.getByRole('button', { name: new RegExp(`Target output at point ${i}\\b`) }).getAttribute('aria-pressed')).toBe(String(on));
+      expect(await fig.locator(`button.tn-out[data-point="${i}"]`).getAttribute('aria-pressed')).toBe(String(on));
     }
     expect(errors).toEqual([]);
     await close();
@@ -119,11 +119,10 @@ describe('tiny-nets in the browser', () => {
   });
 
   it('counts n = 4 in a worker with progress, never blocking the page, and ends with the exact values', async () => {
-    const { page, errors, close } = await openPage(PAGE);
-    const workers: string[] = [];
-    page.on('worker', (w) => workers.push(w.url()));
+    const { page, errors, requests, close } = await openPage(PAGE);
+    const workers = () => requests.filter((u) => u.includes('.worker'));
     const fig = await ready(page, 'tiny-nets');
-    expect(workers).toEqual([]); // n = 3 runs on the main thread
+    expect(workers()).toEqual([]); // n = 3 runs on the main thread
     await page.evaluate(() => {
       const w = window as unknown as { __longest: number; __progressShown: boolean };
       w.__longest = 0;
@@ -154,11 +153,11 @@ describe('tiny-nets in the browser', () => {
       return { longest: w.__longest, shown: w.__progressShown };
     });
     expect(shown).toBe(true);
-    expect(workers.filter((u) => u.includes('tiny-nets.worker'))).toHaveLength(1);
+    expect(workers().filter((u) => u.includes('tiny-nets.worker'))).toHaveLength(1);
     expect(await fig.locator('.widget-progress').isHidden()).toBe(true);
     console.log(`tiny-nets n = 4: longest main-thread task ${Math.round(longest)} ms`);
     // Then a click at n = 4 goes to the worker too (the table is cached there).
-    await fig.getByRole('checkbox', { name: 'Point 15 in training' }).check();
+    await fig.locator('input[data-train-point="15"]').check();
     await waitForUrlParam(page, 'tiny-nets.train', '1,2,3,6,15');
     const r2 = model({ n: 4, train: '1,2,3,6,15' });
     await settled(fig, r2);

@@ -1,11 +1,21 @@
-// One shared Chromium (launched in global setup); each test file connects to it and opens its own
-// contexts. Pages record console errors and failed requests so tests can assert a clean console.
+// Every browser test runs once per engine: the "dist" project in Chromium (one Playwright server,
+// launched in global setup; each test file connects to it), the "gecko" project in Firefox (see
+// tests/support/gecko.ts). Tests see only the driver interface (tests/support/driver.ts). Pages
+// record console errors, failed requests and any request to another origin, so tests can assert
+// a clean console in both engines.
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import type { Engine, Page, PageOptions } from './driver';
+import { closeFirefox, openGeckoPage } from './gecko';
+
+export type { Locator, Page } from './driver';
 
 let browser: Browser | null = null;
 
-export async function getBrowser(): Promise<Browser> {
+/** The engine of this test project. */
+export const engine = (): Engine => inject('engine') ?? 'chromium';
+
+async function getChromium(): Promise<Browser> {
   browser ??= await chromium.connect(inject('wsEndpoint'));
   return browser;
 }
@@ -13,35 +23,45 @@ export async function getBrowser(): Promise<Browser> {
 export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = null;
+  await closeFirefox();
 }
 
 export interface WatchedPage {
   page: Page;
   errors: string[];
+  /** Every URL the page requested, in order (workers' scripts included). */
+  requests: string[];
   close(): Promise<void>;
 }
 
-export async function openPage(path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-  const b = await getBrowser();
-  const context = await b.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
+export async function openPage(path: string, options: PageOptions = {}): Promise<WatchedPage> {
+  const url = inject('baseUrl') + path.replace(/^\//, '');
   const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  const requests: string[] = [];
   // Privacy: the site must never contact another origin.
   const origin = new URL(inject('baseUrl')).origin;
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) errors.push(`third-party request: ${url}`);
+  const record = {
+    error: (text: string) => errors.push(text),
+    request: (u: string) => {
+      requests.push(u);
+      if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) errors.push(`third-party request: ${u}`);
+    },
+    status: (status: number, u: string) => {
+      if (status >= 400) errors.push(`HTTP ${status}: ${u}`);
+    },
+  };
+  if (engine() === 'firefox') return { ...(await openGeckoPage(inject('firefoxPath'), url, options, record)), errors, requests };
+  const context = await (await getChromium()).newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') record.error(`${m.type()}: ${m.text()}`);
   });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.goto(inject('baseUrl') + path.replace(/^\//, ''), { waitUntil: 'load' });
-  return { page, errors, close: () => context.close() };
+  page.on('pageerror', (e) => record.error(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => record.error(`requestfailed: ${r.url()}`));
+  page.on('request', (r) => record.request(r.url()));
+  page.on('response', (r) => record.status(r.status(), r.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page: page as unknown as Page, errors, requests, close: () => context.close() };
 }
 
 /** Text on the page that would mean a number went wrong. */

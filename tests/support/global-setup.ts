@@ -1,4 +1,5 @@
-// Build once, serve once, launch one Chromium: shared by every site and browser test file.
+// Build once, serve once, launch one Chromium: shared by every site and browser test file, in both
+// projects that use it (Chromium's "dist" and Firefox's "gecko": the second gets the first's).
 // The site is built under a sub-path (/essay/) so the tests prove sub-path deployment works.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -6,6 +7,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from './server';
 import { CHROMIUM_ARGS, resolveChromium } from './chromium';
+import type { Engine } from './driver';
 
 export const TEST_BASE = '/essay/';
 const root = resolve(import.meta.dirname, '../..');
@@ -16,10 +18,32 @@ declare module 'vitest' {
     wsEndpoint: string;
     distDir: string;
     base: string;
+    engine: Engine;
+    firefoxPath: string;
   }
 }
 
+interface Shared { baseUrl: string; wsEndpoint: string; distDir: string; users: number; close(): Promise<void> }
+const SHARED = Symbol.for('counting-schemers.global-setup');
+const store = globalThis as { [SHARED]?: Promise<Shared> };
+
 export default async function setup(project: TestProject) {
+  store[SHARED] ??= start();
+  const shared = await store[SHARED];
+  shared.users++;
+  project.provide('baseUrl', shared.baseUrl);
+  project.provide('wsEndpoint', shared.wsEndpoint);
+  project.provide('distDir', shared.distDir);
+  project.provide('base', TEST_BASE);
+  return async () => {
+    if (--shared.users > 0) return;
+    delete store[SHARED]; // a project set up later starts afresh, on the same build
+    process.env.REUSE_BUILD = '1';
+    await shared.close();
+  };
+}
+
+async function start(): Promise<Shared> {
   const distDir = resolve(root, process.env.TEST_DIST ?? 'dist-test');
   if (!process.env.REUSE_BUILD) {
     const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
@@ -33,12 +57,11 @@ export default async function setup(project: TestProject) {
   const site = await serveDist(distDir, TEST_BASE);
   const { executablePath, env } = await resolveChromium();
   const browser: BrowserServer = await chromium.launchServer({ executablePath, env, args: CHROMIUM_ARGS });
-  project.provide('baseUrl', site.url);
-  project.provide('wsEndpoint', browser.wsEndpoint());
-  project.provide('distDir', distDir);
-  project.provide('base', TEST_BASE);
-  return async () => {
-    await browser.close();
-    await site.close();
+  return {
+    baseUrl: site.url, wsEndpoint: browser.wsEndpoint(), distDir, users: 0,
+    async close() {
+      await browser.close();
+      await site.close();
+    },
   };
 }

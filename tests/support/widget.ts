@@ -1,5 +1,5 @@
 // Driving a widget as a reader would: through its labelled controls, the keyboard and the URL.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from './driver';
 
 export function figure(page: Page, id: string): Locator {
   return page.locator(`figure[data-widget="${id}"]`);
@@ -9,6 +9,8 @@ export async function ready(page: Page, id: string): Promise<Locator> {
   const fig = figure(page, id);
   await fig.scrollIntoViewIfNeeded();
   await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.classList.contains('hydrated'), id);
+  // The controller marks the figure hydrated, then shows the URL's setting in the next frame.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return fig;
 }
 
@@ -18,11 +20,11 @@ export async function outputValue(fig: Locator, name: string): Promise<number> {
 
 /** Wait until an output's value differs from `before`, and return the new value. */
 export async function changedOutput(fig: Locator, name: string, before: number): Promise<number> {
-  const out = fig.locator(`output[name="${name}"]`);
-  await out.page().waitForFunction(
-    ([el, b]) => Number((el as HTMLElement).dataset.value) !== b,
-    [await out.elementHandle(), before] as const,
-  );
+  const out = `${await selectorOf(fig)} output[name="${name}"]`;
+  await fig.page().waitForFunction(([sel, b]) => {
+    const v = document.querySelector<HTMLElement>(sel)?.dataset.value;
+    return v !== undefined && Number(v) !== b;
+  }, [out, before] as const);
   return outputValue(fig, name);
 }
 
@@ -39,4 +41,9 @@ export async function setParam(fig: Locator, name: string, value: string): Promi
 
 export async function waitForUrlParam(page: Page, key: string, value: string | null): Promise<void> {
   await page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value] as const);
+}
+
+/** A CSS selector for a figure, to find it again inside functions that run in the page. */
+export async function selectorOf(fig: Locator): Promise<string> {
+  return `#${await fig.getAttribute('id')}`;
 }

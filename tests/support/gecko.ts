@@ -1,0 +1,291 @@
+// Firefox (Gecko) behind the tests' driver interface (tests/support/driver.ts): puppeteer-core over
+// WebDriver BiDi, with Playwright's locator semantics where the tests rely on them (a locator is a
+// chain of CSS steps queried afresh on every call; actions wait until the element is visible and
+// enabled, and scroll it into view).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as RawPage } from 'puppeteer-core';
+import type { Box, Locator, Page, PageOptions, Timeout } from './driver';
+
+const TIMEOUT = 30_000;
+
+type Step = { css: string } | { nth: number };
+type Want = 'count' | 'all' | 'attached' | 'visible' | 'enabled';
+
+/** Runs in the page (self-contained): what a chain of steps matches now. For 'attached', 'visible'
+ * and 'enabled', the first match once it is in that state, else null (so waitForFunction polls on). */
+function locate(chain: Step[], want: Want) {
+  let found: (Document | Element)[] = [document];
+  for (const step of chain) {
+    if ('css' in step) {
+      const next = new Set<Element>();
+      for (const root of found) for (const el of root.querySelectorAll(step.css)) next.add(el);
+      found = [...next];
+      if (found.length > 1) found.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    } else {
+      const el = found.at(step.nth);
+      found = el ? [el] : [];
+    }
+  }
+  const els = found as Element[];
+  if (want === 'count') return els.length;
+  if (want === 'all') return els;
+  const el = els[0];
+  if (!el || want === 'attached') return el ?? null;
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') return null;
+  return want === 'enabled' && (el as HTMLInputElement).disabled ? null : el;
+}
+
+const drop = (handle: JSHandle) => void handle.dispose().catch(() => {});
+
+// puppeteer's types want the arguments' types to match the function's exactly.
+const inPage = locate as (chain: Step[], want: string) => unknown;
+
+class GeckoLocator implements Locator {
+  private readonly owner: GeckoPage;
+  private readonly chain: Step[];
+  constructor(owner: GeckoPage, chain: Step[]) {
+    this.owner = owner;
+    this.chain = chain;
+  }
+
+  locator(css: string): Locator { return new GeckoLocator(this.owner, [...this.chain, { css }]); }
+  first(): Locator { return this.nth(0); }
+  nth(index: number): Locator { return new GeckoLocator(this.owner, [...this.chain, { nth: index }]); }
+  page(): Page { return this.owner; }
+
+  /** The first match, once it is in the wanted state (asked once, then polled: each poll costs
+   * several round trips over BiDi). */
+  private async element(want: Want, options?: Timeout): Promise<ElementHandle<Element>> {
+    const now = await this.owner.raw.evaluateHandle(inPage, this.chain, want);
+    const el = now.asElement();
+    if (el) return el as ElementHandle<Element>;
+    drop(now);
+    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, this.chain, want);
+    return handle.asElement() as ElementHandle<Element>;
+  }
+
+  private async on<R, A, E extends Element>(want: Want, fn: (el: E, arg: A) => R | Promise<R>, arg?: A, options?: Timeout): Promise<R> {
+    const el = await this.element(want, options);
+    try {
+      return (await el.evaluate(fn as never, arg)) as R;
+    } finally {
+      drop(el);
+    }
+  }
+
+  private async act(want: Want, options: Timeout | undefined, action: (el: ElementHandle<Element>) => Promise<void>): Promise<void> {
+    const el = await this.element(want, options);
+    try {
+      await action(el);
+    } finally {
+      drop(el);
+    }
+  }
+
+  async count(): Promise<number> { return (await this.owner.raw.evaluate(inPage, this.chain, 'count')) as number; }
+  click(options?: Timeout) { return this.act('enabled', options, (el) => el.click()); }
+  async check(options?: Timeout) { if (!(await this.isChecked(options))) await this.click(options); }
+  hover(options?: Timeout) { return this.act('visible', options, (el) => el.hover()); }
+  tap(options?: Timeout) { return this.act('visible', options, (el) => el.tap()); }
+  focus(options?: Timeout) { return this.act('attached', options, (el) => el.focus()); }
+  blur(options?: Timeout) { return this.on('attached', (el) => (el as HTMLElement).blur(), undefined, options); }
+
+  async press(key: string, options?: Timeout): Promise<void> {
+    await this.focus(options);
+    await this.owner.raw.keyboard.press(key as never);
+  }
+
+  /** As Playwright's fill: one edit replacing the whole value (one input event), no change event. */
+  fill(value: string, options?: Timeout) {
+    return this.on('enabled', (el, v) => {
+      const input = el as HTMLInputElement;
+      input.focus();
+      if (/^(range|color|date|time|datetime-local|month|week)$/.test(input.type)) {
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        return;
+      }
+      input.select();
+      document.execCommand(v ? 'insertText' : 'delete', false, v);
+    }, value, options);
+  }
+
+  /** As Playwright's: by value or label, or by index; fires input and change. */
+  selectOption(option: string | { index: number }, options?: Timeout) {
+    return this.on('enabled', (el, want) => {
+      const select = el as HTMLSelectElement;
+      const all = [...select.options];
+      const o = typeof want === 'string' ? all.find((x) => x.value === want || x.label === want) : all[want.index];
+      if (!o) throw new Error(`no option ${JSON.stringify(want)}`);
+      select.value = o.value;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return [o.value];
+    }, option, options);
+  }
+
+  /** As Playwright's (and Chromium's): scrolls only when the element is not wholly in view, centring it. */
+  scrollIntoViewIfNeeded(options?: Timeout) {
+    return this.on('attached', (el) => {
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) el.scrollIntoView({ block: 'center', inline: 'center' });
+    }, undefined, options);
+  }
+
+  getAttribute(name: string, options?: Timeout) { return this.on('attached', (el, n) => el.getAttribute(n), name, options); }
+  textContent(options?: Timeout) { return this.on('attached', (el) => el.textContent, undefined, options); }
+  innerText(options?: Timeout) { return this.on('attached', (el) => (el as HTMLElement).innerText ?? el.textContent ?? '', undefined, options); }
+  innerHTML(options?: Timeout) { return this.on('attached', (el) => el.innerHTML, undefined, options); }
+  allTextContents() { return this.evaluateAll((els) => els.map((el) => el.textContent ?? '')); }
+  allInnerTexts() { return this.evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText ?? el.textContent ?? '')); }
+
+  inputValue(options?: Timeout) {
+    return this.on('attached', (el) => {
+      if (!('value' in el)) throw new Error('not an input, textarea or select');
+      return String((el as HTMLInputElement).value);
+    }, undefined, options);
+  }
+
+  async boundingBox(options?: Timeout): Promise<Box | null> {
+    const el = await this.element('attached', options);
+    try {
+      return await el.boundingBox();
+    } finally {
+      drop(el);
+    }
+  }
+
+  async isVisible(): Promise<boolean> { return (await this.owner.raw.evaluate(inPage, this.chain, 'visible')) !== null; }
+  async isHidden(): Promise<boolean> { return !(await this.isVisible()); }
+  isEnabled(options?: Timeout) { return this.on('attached', (el) => !(el as HTMLInputElement).disabled, undefined, options); }
+  async isDisabled(options?: Timeout) { return !(await this.isEnabled(options)); }
+  isChecked(options?: Timeout) {
+    return this.on('attached', (el) => (el as HTMLInputElement).checked ?? el.getAttribute('aria-checked') === 'true', undefined, options);
+  }
+
+  evaluate<R, A = undefined, E extends Element = HTMLElement>(fn: (el: E, arg: A) => R | Promise<R>, arg?: A, options?: Timeout): Promise<R> {
+    return this.on('attached', fn, arg, options);
+  }
+
+  async evaluateAll<R, A = undefined, E extends Element = HTMLElement>(fn: (els: E[], arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const els = await this.owner.raw.evaluateHandle(inPage, this.chain, 'all');
+    try {
+      return (await els.evaluate(fn as never, arg)) as R;
+    } finally {
+      drop(els);
+    }
+  }
+}
+
+class GeckoPage implements Page {
+  readonly raw: RawPage;
+  private readonly options: PageOptions;
+  constructor(raw: RawPage, options: PageOptions) {
+    this.raw = raw;
+    this.options = options;
+  }
+
+  locator(css: string): Locator { return new GeckoLocator(this, [{ css }]); }
+
+  evaluate<R, A = undefined>(fn: ((arg: A) => R | Promise<R>) | string, arg?: A): Promise<R> {
+    return (typeof fn === 'string' ? this.raw.evaluate(fn) : this.raw.evaluate(fn as never, arg)) as Promise<R>;
+  }
+
+  async waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: Timeout): Promise<unknown> {
+    // Asked once first: installing a poller costs several round trips.
+    const now = await this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null);
+    if (now) return now;
+    const handle = await this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, arg);
+    const value = await handle.jsonValue().catch(() => true);
+    drop(handle);
+    return value;
+  }
+
+  addInitScript(fn: () => void) { return this.raw.evaluateOnNewDocument(fn); }
+
+  keyboard = {
+    press: (key: string) => this.raw.keyboard.press(key as never),
+    type: (text: string) => this.raw.keyboard.type(text),
+  };
+
+  mouse = {
+    move: (x: number, y: number, options?: { steps?: number }) => this.raw.mouse.move(x, y, options),
+    down: () => this.raw.mouse.down(),
+    up: () => this.raw.mouse.up(),
+  };
+
+  setViewportSize(size: { width: number; height: number }) {
+    return this.raw.setViewport({ ...size, isMobile: this.options.isMobile, hasTouch: this.options.hasTouch });
+  }
+
+  screenshot(options?: { path?: string; fullPage?: boolean }) { return this.raw.screenshot(options) as Promise<Uint8Array>; }
+  url() { return this.raw.url(); }
+  reload() { return this.raw.reload({ waitUntil: 'load' }); }
+  waitForTimeout(ms: number) { return new Promise<void>((done) => setTimeout(done, ms)); }
+}
+
+// Media emulation and switching scripts off are not in Firefox's WebDriver BiDi yet
+// (emulation.setMediaFeaturesOverride, emulation.setScriptingEnabled), so they are profile
+// preferences: one Firefox per combination a test file asks for, launched when first needed.
+const browsers = new Map<string, Promise<Browser>>();
+let home: string | null = null;
+
+function prefsFor(o: PageOptions): Record<string, unknown> {
+  return {
+    'layout.css.prefers-color-scheme.content-override': o.colorScheme === 'dark' ? 0 : 1,
+    'ui.prefersReducedMotion': o.reducedMotion === 'reduce' ? 1 : 0,
+    'javascript.enabled': o.javaScriptEnabled !== false,
+    // Pages may read and write the clipboard without a prompt (as Chromium's granted permissions).
+    'dom.events.testing.asyncClipboard': true,
+  };
+}
+
+function firefox(executablePath: string, o: PageOptions): Promise<Browser> {
+  const prefs = prefsFor(o);
+  const key = JSON.stringify(prefs);
+  // Firefox refuses a HOME its user does not own (as under sudo); give it one of its own.
+  home ??= mkdtempSync(join(tmpdir(), 'gecko-home-'));
+  if (!browsers.has(key)) {
+    browsers.set(key, puppeteer.launch({
+      browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: prefs, env: { ...process.env, HOME: home },
+    }));
+  }
+  return browsers.get(key)!;
+}
+
+export async function closeFirefox(): Promise<void> {
+  const all = [...browsers.values()];
+  browsers.clear();
+  await Promise.all(all.map(async (b) => (await b).close()));
+  if (home) rmSync(home, { recursive: true, force: true });
+  home = null;
+}
+
+/** A fresh Firefox context and page, watched as openPage watches Chromium's: `record` gets each
+ * console error or warning, page error, failed request and response, and every request's URL. */
+export async function openGeckoPage(
+  executablePath: string,
+  url: string,
+  options: PageOptions,
+  record: { error(text: string): void; request(url: string): void; status(status: number, url: string): void },
+): Promise<{ page: Page; close(): Promise<void> }> {
+  const browser = await firefox(executablePath, options);
+  const context = await browser.createBrowserContext();
+  const raw = await context.newPage();
+  raw.setDefaultTimeout(TIMEOUT);
+  const { width, height } = options.viewport ?? { width: 1280, height: 900 };
+  await raw.setViewport({ width, height, isMobile: options.isMobile, hasTouch: options.hasTouch });
+  raw.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') record.error(`${m.type() === 'warn' ? 'warning' : 'error'}: ${m.text()}`);
+  });
+  raw.on('pageerror', (e) => record.error(`pageerror: ${(e as Error).message}`));
+  raw.on('requestfailed', (r) => record.error(`requestfailed: ${r.url()}`));
+  raw.on('request', (r) => record.request(r.url()));
+  raw.on('response', (r) => record.status(r.status(), r.url()));
+  await raw.goto(url, { waitUntil: 'load' });
+  return { page: new GeckoPage(raw, options), close: () => context.close() };
+}
