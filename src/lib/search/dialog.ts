@@ -114,6 +114,10 @@ function build(): HTMLDialogElement {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       select(active + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Escape') {
+      // Handled here: in a search field the browser's own Escape only clears the text.
+      e.preventDefault();
+      d.close();
     } else if (e.key === 'Enter' && active >= 0) {
       e.preventDefault();
       list.querySelectorAll<HTMLAnchorElement>('[role="option"]')[active]?.click();

@@ -66,9 +66,8 @@ export function excerpt(text: string, terms: string[], length = 160): Segment[] 
   const first = hits[0]?.index ?? 0;
   let start = 0;
   if (first > length / 3) {
-    start = first - Math.floor(length / 3);
-    const space = text.indexOf(' ', start);
-    start = space >= 0 && space < first ? space + 1 : first;
+    // Back to the start of the word the window would cut.
+    start = text.lastIndexOf(' ', first - Math.floor(length / 3)) + 1;
   }
   let end = Math.min(text.length, start + length);
   if (end < text.length) {

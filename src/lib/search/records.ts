@@ -42,7 +42,8 @@ function blockText(block: Element): string {
   el.querySelectorAll('.katex').forEach((m) => m.replaceWith(doc.createTextNode(mathText(m))));
   el.querySelectorAll(LEFT_OUT).forEach((n) => n.remove());
   // Block boundaries become spaces so that words from adjacent paragraphs do not run together.
-  el.querySelectorAll('p, li, dt, dd, figcaption, td, th, br, h4, h5, h6, blockquote').forEach((n) => n.after(doc.createTextNode(' ')));
+  el.querySelectorAll('.sidenote').forEach((n) => n.before(doc.createTextNode(' ')));
+  el.querySelectorAll('.sidenote, p, li, dt, dd, figcaption, td, th, tr, br, h4, h5, h6, blockquote, pre, div').forEach((n) => n.after(doc.createTextNode(' ')));
   return clean(el.textContent ?? '');
 }
 
