@@ -199,7 +199,7 @@ let searchBench: SearchBench | undefined = previous.search;
 if (want('search')) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(site.url + 'speed-and-depth/', { waitUntil: 'load' });
+  await page.goto(site.url + 'speed-and-depth/', { waitUntil: 'networkidle' });
   const fetched: string[] = [];
   page.on('response', (r) => fetched.push(r.url()));
   // Open → first results: loading the dialog's code and the index, indexing, searching, drawing.

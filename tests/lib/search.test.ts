@@ -1,9 +1,9 @@
 // Search records and ranking, in Node: what goes into a section's record, and which section
 // comes first for the queries readers type.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { addAbbreviations, glossaryRecords, pageRecords, referenceRecords, type SearchRecord } from '../../src/lib/search/records';
-import { createSearcher, excerpt } from '../../src/lib/search/query';
+import { createSearcher, excerpt, type Searcher } from '../../src/lib/search/query';
 import { glossary } from '../../src/lib/site/glossary';
 import { references } from '../../src/lib/site/references';
 
@@ -73,13 +73,16 @@ describe('glossary and reference records', () => {
 
 describe('ranking', () => {
   const rec = (url: string, title: string, text: string, keywords = ''): SearchRecord => ({ url, page: 'P', number: '', title, text, keywords });
-  const searcher = createSearcher([
-    rec('a', 'Counting', 'Slack is mentioned once in passing here, with slack again.'),
-    rec('b', 'Slack', 'How relentlessly training pushes towards the highest reward.'),
-    rec('c', 'Ghost', 'His evidence is the reversal curse, he says.'),
-    rec('d', 'Other', 'A curse on both houses; the reversal of fortune.'),
-    rec('e', 'Steps', 'Gradient steps.', 'SGD'),
-  ]);
+  let searcher: Searcher;
+  beforeAll(async () => {
+    searcher = await createSearcher([
+      rec('a', 'Counting', 'Slack is mentioned once in passing here, with slack again.'),
+      rec('b', 'Slack', 'How relentlessly training pushes towards the highest reward.'),
+      rec('c', 'Ghost', 'His evidence is the reversal curse, he says.'),
+      rec('d', 'Other', 'A curse on both houses; the reversal of fortune.'),
+      rec('e', 'Steps', 'Gradient steps.', 'SGD'),
+    ]);
+  });
   const urls = (q: string) => searcher.search(q).map((h) => h.record.url);
 
   it('puts a heading match above body matches', () => expect(urls('slack')).toEqual(['b', 'a']));
@@ -92,9 +95,12 @@ describe('ranking', () => {
 });
 
 describe('short names over the real glossary and bibliography', () => {
-  const searcher = createSearcher(addAbbreviations([...glossaryRecords(glossary), ...referenceRecords(references),
-    { url: 'path-dependence/#x', page: 'Path dependence', number: '4.3', title: 'Noise', text: 'Stochastic gradient descent as a random process.', keywords: '' }],
-  { SGD: 'stochastic gradient descent' }));
+  let searcher: Searcher;
+  beforeAll(async () => {
+    searcher = await createSearcher(addAbbreviations([...glossaryRecords(glossary), ...referenceRecords(references),
+      { url: 'path-dependence/#x', page: 'Path dependence', number: '4.3', title: 'Noise', text: 'Stochastic gradient descent as a random process.', keywords: '' }],
+    { SGD: 'stochastic gradient descent' }));
+  });
   const first = (q: string) => searcher.search(q)[0]?.record.url;
   it('an author', () => expect(first('Veit')).toBe('references/#veit2016'));
   it('an author and year', () => expect(first('Carlsmith 2023')).toMatch(/^references\/#carlsmith2023/));

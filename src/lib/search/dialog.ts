@@ -27,9 +27,7 @@ async function loadSearcher(): Promise<Searcher> {
   const response = await fetch(url('search.json'));
   if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
   const records = (await response.json()) as SearchRecord[];
-  // Indexing takes tens of milliseconds: yield first so the dialog paints at once.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const s = createSearcher(records);
+  const s = await createSearcher(records);
   loaded = true;
   return s;
 }

@@ -31,19 +31,19 @@ export interface Hit {
   terms: string[];
 }
 
-export function createSearcher(records: SearchRecord[]): Searcher {
+/** Index the records a few at a time, yielding between chunks, so that indexing the whole essay
+ * never holds the main thread for long (no long task when the dialog first opens). */
+export async function createSearcher(records: SearchRecord[]): Promise<Searcher> {
   const index = new MiniSearch(options);
-  index.addAll(records.map((r, id) => ({ ...r, id })));
+  await index.addAllAsync(records.map((r, id) => ({ ...r, id })), { chunkSize: 8 });
+  const haystacks = records.map((r) => normalize(`${r.title} ${r.text}`));
   return {
     search(query, limit = 20) {
       const q = query.trim();
       if (!q) return [];
       const phrase = normalize(q);
       // Sections holding the query as a phrase come first among equals.
-      const boostDocument = (id: number) => {
-        const r = records[id];
-        return normalize(`${r.title} ${r.text}`).includes(phrase) ? 2 : 1;
-      };
+      const boostDocument = (id: number) => (haystacks[id].includes(phrase) ? 2 : 1);
       // Every word must match; if nothing has them all, any word will do.
       let found: SearchResult[] = index.search(q, { combineWith: 'AND', boostDocument });
       if (found.length === 0) found = index.search(q, { combineWith: 'OR', boostDocument });
@@ -58,17 +58,21 @@ export interface Segment {
 }
 
 /** A window of `text` of about `length` characters around the first matched term, cut at word
- * boundaries, as plain and marked segments (the caller renders marks; nothing here is HTML). */
+ * boundaries, as plain and marked segments (the caller renders marks; nothing here is HTML).
+ * Reads the text only up to the end of the window: this runs for every result at every keystroke. */
 export function excerpt(text: string, terms: string[], length = 160): Segment[] {
   const wanted = new Set(terms.map(normalize));
-  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const hits = words.filter((w) => wanted.has(normalize(w[0])));
-  const first = hits[0]?.index ?? 0;
-  let start = 0;
-  if (first > length / 3) {
-    // Back to the start of the word the window would cut.
-    start = text.lastIndexOf(' ', first - Math.floor(length / 3)) + 1;
+  const isHit = (w: string) => wanted.has(/^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : normalize(w));
+  const word = /[\p{L}\p{N}]+/gu;
+  let first = 0;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    if (isHit(m[0])) {
+      first = m.index;
+      break;
+    }
   }
+  // Back to the start of the word the window would cut.
+  const start = first > length / 3 ? text.lastIndexOf(' ', first - Math.floor(length / 3)) + 1 : 0;
   let end = Math.min(text.length, start + length);
   if (end < text.length) {
     const space = text.lastIndexOf(' ', end);
@@ -83,12 +87,12 @@ export function excerpt(text: string, terms: string[], length = 160): Segment[] 
   };
   if (start > 0) push('… ', false);
   let pos = start;
-  for (const w of hits) {
-    const at = w.index!;
-    if (at < start || at + w[0].length > end) continue;
-    push(text.slice(pos, at), false);
-    push(w[0], true);
-    pos = at + w[0].length;
+  word.lastIndex = start;
+  for (let m = word.exec(text); m && m.index + m[0].length <= end; m = word.exec(text)) {
+    if (!isHit(m[0])) continue;
+    push(text.slice(pos, m.index), false);
+    push(m[0], true);
+    pos = m.index + m[0].length;
   }
   push(text.slice(pos, end), false);
   if (end < text.length) push(' …', false);
