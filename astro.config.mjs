@@ -10,6 +10,7 @@ import rehypeRowHeaders from './src/lib/markdown/rehype-row-headers.mjs';
 import rehypeBlockMarks from './src/lib/markdown/rehype-block-marks.mjs';
 import csp from './src/lib/csp-integration.mjs';
 import publishSource from './src/lib/source-integration.mjs';
+import search from './src/lib/search/integration.ts';
 
 // BASE_PATH deploys the site under a sub-path; SITE is the public origin (canonical URLs, Open Graph).
 const base = process.env.BASE_PATH ?? '/';
@@ -20,7 +21,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), csp(), publishSource()],
+  integrations: [mdx(), csp(), publishSource(), search()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],

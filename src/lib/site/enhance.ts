@@ -125,7 +125,39 @@ function setupCitations(): void {
   });
 }
 
+/** The header's search link (to the contents, for readers without JavaScript) becomes a button
+ * that opens the search dialog, as do "/" and Ctrl/Cmd-K. The dialog's code and the index load
+ * on first use only. */
+function setupSearch(): void {
+  const link = document.querySelector<HTMLAnchorElement>('a.search-open');
+  if (!link) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = link.className;
+  button.setAttribute('aria-keyshortcuts', link.getAttribute('aria-keyshortcuts') ?? '');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.append(...link.childNodes);
+  link.replaceWith(button);
+  const open = async () => {
+    const from = document.activeElement instanceof HTMLElement ? document.activeElement : button;
+    const { openSearch } = await import('../search/dialog');
+    openSearch(from === document.body ? button : from);
+  };
+  button.addEventListener('click', () => void open());
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.isComposing || e.altKey) return;
+    const target = e.target as HTMLElement;
+    const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    const shortcut = (e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey) && !e.shiftKey;
+    if (shortcut || (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey)) {
+      e.preventDefault();
+      void open();
+    }
+  });
+}
+
 setupTheme();
+setupSearch();
 setupCopyLinks();
 setupToc();
 setupCitations();
