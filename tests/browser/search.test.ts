@@ -4,8 +4,8 @@
 // header's control is a link to the contents.
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Page } from '../support/driver';
+import { axeViolations } from '../support/axe';
 import { closeBrowser, openPage } from '../support/browser';
 
 const base = inject('base');
@@ -91,8 +91,8 @@ describe('search', () => {
     const box = (await page.locator('.search-result').first().boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    const axe = await new AxeBuilder({ page }).include('.search-dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
     await page.keyboard.type('zzqx');
     await page.waitForFunction(() => document.querySelector('.search-status')?.textContent === 'Nothing found for “slackzzqx”.');
