@@ -11,6 +11,9 @@ const builtSite = {
   globalSetup: ['tests/support/global-setup.ts'],
   testTimeout: 60_000,
   hookTimeout: 240_000,
+  // expect.poll waits on a state the page announces; its default limit of 1 s is shorter than
+  // a busy machine can take, so only the test's own timeout bounds it.
+  expect: { poll: { timeout: 50_000 } },
   fileParallelism: false,
 };
 

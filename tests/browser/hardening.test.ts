@@ -6,6 +6,7 @@ import type { Page } from '../support/driver';
 import { builtPages } from '../support/site';
 import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 import { catalogSchemas } from '../support/schemas';
+import { afterFrames } from '../support/widget';
 import { createRng } from '../../src/lib/random';
 
 const pages = builtPages(inject('distDir'));
@@ -93,7 +94,10 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
       r.value = String(Number(r.min) + 0.75 * (Number(r.max) - Number(r.min)));
       r.dispatchEvent(new Event('change', { bubbles: true }));
     }));
-    await first.page.waitForTimeout(300);
+    // The address follows once the reader pauses (one write for every widget); by then each widget
+    // has started its update, which idle() waits out.
+    await first.page.waitForFunction(() => location.search.length > 1);
+    await afterFrames(first.page);
     await idle(first.page);
     const link = first.page.url();
     const a = await outputsOf(first.page);

@@ -3,7 +3,7 @@ import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params } from '../../src/models/serial-parallel';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
+import { countBusyFrames, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'speed-and-depth/';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
@@ -113,22 +113,16 @@ describe('serial-parallel in the browser', () => {
     const { page, errors, close } = await openPage(PAGE);
     const fig = await ready(page, 'serial-parallel');
     await settled(page, fig, compute(params()).log10Ratio);
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-    });
+    const busyFrames = await countBusyFrames(fig);
     await setParam(fig, 'layers', '200');
     await setParam(fig, 'steps', '60');
     await setParam(fig, 'chains', '6');
     const r = compute(params({ layers: 200, steps: 60, chains: 6 }));
     await settled(page, fig, r.log10Ratio);
     expect(await outputValue(fig, 'parallel')).toBeCloseTo(r.log10Parallel, 8);
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    // This count takes most of a second; on the main thread it would be one long task of that
-    // length. The page's own work per update is a chart render of about 10–30 ms, but layout and
-    // paint on a shared, loaded machine can stretch a task past 200 ms, so the bound sits between.
-    expect(Math.max(0, ...long)).toBeLessThan(400);
+    // This count takes most of a second; on the main thread it would be one long task, with no
+    // frame drawn meanwhile. (Task lengths depend on the machine's load: the benchmarks measure them.)
+    expect(await busyFrames()).toBeGreaterThanOrEqual(2);
     expect(errors).toEqual([]);
     await close();
   });

