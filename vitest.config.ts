@@ -35,7 +35,12 @@ export default defineConfig({
         test: { name: 'dist', include: ['tests/site/**/*.test.ts', ...browserTests], ...builtSite, provide: { engine: 'chromium' } },
       },
       ...(firefoxPath
-        ? [{ test: { name: 'gecko', include: browserTests, ...builtSite, provide: { engine: 'firefox' as const, firefoxPath } } }]
+        ? [{
+          test: {
+            name: 'gecko', include: browserTests, ...builtSite, setupFiles: ['tests/support/gecko-setup.ts'],
+            provide: { engine: 'firefox' as const, firefoxPath },
+          },
+        }]
         : []),
     ],
   },

@@ -257,6 +257,11 @@ function firefox(executablePath: string, o: PageOptions): Promise<Browser> {
   return browsers.get(key)!;
 }
 
+/** Launches the default Firefox now (openGeckoPage would, later). */
+export async function startFirefox(executablePath: string): Promise<void> {
+  await firefox(executablePath, {});
+}
+
 export async function closeFirefox(): Promise<void> {
   const all = [...browsers.values()];
   browsers.clear();
