@@ -16,7 +16,7 @@ afterAll(closeBrowser);
 /** Wait until the worker has finished (no aria-busy) and sim-honest shows the expected value. */
 async function settled(page: Page, fig: Locator, expected: number): Promise<void> {
   await page.waitForFunction(
-    ([el, v]) => !(el as HTMLElement).hasAttribute('aria-busy') &&
+    ([el, v]) => (el as HTMLElement).dataset.state === 'ready' &&
       Number((el as HTMLElement).querySelector<HTMLOutputElement>('output[name="sim-honest"]')!.dataset.value) === v,
     [await fig.elementHandle(), expected] as const,
     { timeout: 30_000 },
@@ -112,7 +112,7 @@ describe('basins in the browser', () => {
       `${PAGE}?basins.temperature=NaN&basins.steps=1e999&basins.schemers=<img src=x onerror=alert(1)>&basins.runs=-5&basins.rate=0.2&basins.barrier=10&basins.schemer-width=0.2`,
     );
     const fig = await ready(page, 'basins');
-    await page.waitForFunction((el) => !(el as HTMLElement).hasAttribute('aria-busy'), await fig.elementHandle(), { timeout: 30_000 });
+    await page.waitForFunction((el) => (el as HTMLElement).dataset.state === 'ready', await fig.elementHandle(), { timeout: 30_000 });
     const notes = await fig.locator('.widget-notes').innerText();
     expect(notes).toMatch(/not a number/);
     expect(notes).toMatch(/too large for this landscape/);

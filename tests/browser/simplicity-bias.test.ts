@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
+import { hydrated, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-simplicity/';
 const ID = 'simplicity-bias';
@@ -164,7 +164,7 @@ describe('simplicity-bias in the browser', () => {
 
   it('stops on request and keeps the partial result: exactly the first networks of the run', async () => {
     const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.samples=3000000&simplicity-bias.seed=3`);
-    const fig = await ready(page, ID);
+    const fig = await hydrated(page, ID);
     await page.waitForFunction((el) => Number((el as HTMLElement).querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await fig.elementHandle(), { timeout: 30_000 });
     const stop = fig.getByRole('button', { name: 'Stop' });
     await stop.click();

@@ -21,7 +21,7 @@ async function expectOutputs(fig: Locator, r: Result): Promise<void> {
 async function settled(fig: Locator, r: Result): Promise<void> {
   await fig.page().waitForFunction(
     ([el, want]) => (el as HTMLElement).querySelector<HTMLOutputElement>('output[name="p-honest-param"]')?.dataset.value === want &&
-      !(el as HTMLElement).hasAttribute('aria-busy'),
+      (el as HTMLElement).dataset.state === 'ready',
     [await fig.elementHandle(), String(r.pHonestParam)] as const,
   );
 }

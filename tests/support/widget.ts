@@ -5,10 +5,19 @@ export function figure(page: Page, id: string): Locator {
   return page.locator(`figure[data-widget="${id}"]`);
 }
 
-export async function ready(page: Page, id: string): Promise<Locator> {
+/** Scroll to a widget and wait until it is hydrated, whatever its outputs show. */
+export async function hydrated(page: Page, id: string): Promise<Locator> {
   const fig = figure(page, id);
   await fig.scrollIntoViewIfNeeded();
   await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.classList.contains('hydrated'), id);
+  return fig;
+}
+
+/** Scroll to a widget and wait until it is hydrated and its outputs show its setting (data-state). */
+export async function ready(page: Page, id: string): Promise<Locator> {
+  const fig = figure(page, id);
+  await fig.scrollIntoViewIfNeeded();
+  await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.matches('.hydrated[data-state="ready"]'), id);
   return fig;
 }
 
