@@ -44,6 +44,8 @@ describe('a figure whose setting comes from a link', () => {
     expect(await fig.getAttribute('data-state')).toBe('pending');
     expect(await fig.getAttribute('aria-busy')).toBe('true');
     expect(await opacityOf(page, '#fig-tiny-nets output[name="p-honest-param"]')).toBeLessThan(0.5);
+    // The build's default numbers are not even legible until the link's are computed.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#fig-tiny-nets output[name="p-honest-param"]')!).color)).toBe('rgba(0, 0, 0, 0)');
     // Inline numbers in the prose that follow this figure are pending too; other figures are not.
     expect(await page.locator('.reactive-output[data-reactive-widget="tiny-nets"]').first().getAttribute('data-state')).toBe('pending');
     expect(await figure(page, 'goal-count').getAttribute('aria-busy')).toBeNull();

@@ -37,13 +37,15 @@ export interface MountedWidget<S extends Schema, R> {
 
 /** Whether a figure's outputs show its current setting (a public contract, README "Add a widget"):
  * `ready` once they do; `pending` (with aria-busy, outputs dimmed) while they are computed, from
- * first paint when a link set them (early-state.js marks that before the kit loads); `stale` when
+ * first paint when a link set them (early-state.js marks that, and `link-pending`, which hides the
+ * build's default numbers until the link's are first shown, before the kit loads); `stale` when
  * a run failed or was stopped before any result, so they still show an earlier setting. The same
  * attribute, without aria-busy, marks inline numbers in the prose. */
 export type FigureState = 'ready' | 'pending' | 'stale';
 
 export function setFigureState(el: HTMLElement, state: FigureState): void {
   if (el.dataset.state !== state) el.dataset.state = state;
+  if (state === 'ready') el.classList.remove('link-pending');
   if (el.tagName !== 'FIGURE') return;
   if (state === 'pending') {
     if (!el.hasAttribute('aria-busy')) el.setAttribute('aria-busy', 'true');

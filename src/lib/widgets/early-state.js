@@ -8,6 +8,7 @@
     const own = [el.dataset.widget || el.dataset.reactiveWidget, ...(el.dataset.follows || '').split(' ')];
     if (!own.some((id) => ids.has(id))) return;
     el.dataset.state = 'pending';
+    el.classList.add('link-pending');
     if (el.tagName === 'FIGURE') el.setAttribute('aria-busy', 'true');
   });
   const observer = new MutationObserver(mark);
