@@ -16,7 +16,7 @@ afterAll(closeBrowser);
 /** Wait until the worker has finished (no aria-busy) and sim-honest shows the expected value. */
 async function settled(page: Page, fig: Locator, expected: number): Promise<void> {
   await page.waitForFunction(
-    ([el, v]) => !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy') &&
+    ([el, v]) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready' &&
       Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="sim-honest"]')!.dataset.value) === v,
     [await selectorOf(fig), expected] as const,
     { timeout: 30_000 },
@@ -115,7 +115,7 @@ describe('basins in the browser', () => {
       `${PAGE}?basins.temperature=NaN&basins.steps=1e999&basins.schemers=<img src=x onerror=alert(1)>&basins.runs=-5&basins.rate=0.2&basins.barrier=10&basins.schemer-width=0.2`,
     );
     const fig = await ready(page, 'basins');
-    await page.waitForFunction((el) => !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy'), await selectorOf(fig), { timeout: 30_000 });
+    await page.waitForFunction((el) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready', await selectorOf(fig), { timeout: 30_000 });
     const notes = await fig.locator('.widget-notes').innerText();
     expect(notes).toMatch(/not a number/);
     expect(notes).toMatch(/too large for this landscape/);

@@ -18,7 +18,7 @@ const HOSTILE = ['NaN', '1e999', '-1e308', '<img src=x onerror=alert(1)>', '', '
 afterAll(closeBrowser);
 
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => !f.hasAttribute('aria-busy')), undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => (f as HTMLElement).dataset.state === 'ready'), undefined, { timeout: 60_000 });
 }
 
 async function outputsOf(page: Page): Promise<Record<string, string>> {
@@ -48,7 +48,7 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     const { page, errors, close } = await openPage(route);
     await hydrateAll(page);
     const rng = createRng(20261126);
-    const controls = page.locator('figure[data-widget] :is(input, select, button):not([data-action="copy-link"])');
+    const controls = page.locator('figure[data-widget] :is(input, select, button):not([data-action^="copy-"])');
     for (let i = 0; i < 40; i++) {
       // Recount each time: some widgets grow or shrink their controls (tiny-nets' truth table).
       const count = await controls.count();

@@ -13,7 +13,7 @@ afterAll(closeBrowser);
 /** Wait until the worker has finished and the ratio shows the model's value for this setting. */
 async function settled(page: Page, fig: Locator, expectedLog10Ratio: number): Promise<void> {
   await page.waitForFunction(
-    ([el, v]) => !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy') &&
+    ([el, v]) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready' &&
       Math.abs(Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="ratio"]')!.dataset.value) - v) < 1e-9,
     [await selectorOf(fig), expectedLog10Ratio] as const,
     { timeout: 30_000 },

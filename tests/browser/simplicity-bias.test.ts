@@ -3,7 +3,7 @@ import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
 import { defaults } from '../../src/lib/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { afterFrames, countBusyFrames, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
+import { afterFrames, countBusyFrames, hydrated, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-simplicity/';
 const ID = 'simplicity-bias';
@@ -143,7 +143,7 @@ describe('simplicity-bias in the browser', () => {
 
   it('stops on request and keeps the partial result: exactly the first networks of the run', async () => {
     const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.samples=3000000&simplicity-bias.seed=3`);
-    const fig = await ready(page, ID);
+    const fig = await hydrated(page, ID);
     await page.waitForFunction((el) => Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await selectorOf(fig), { timeout: 30_000 });
     const stop = fig.locator('button[data-sb="stop"]');
     await stop.click();

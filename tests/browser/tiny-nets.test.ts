@@ -21,7 +21,7 @@ async function expectOutputs(fig: Locator, r: Result): Promise<void> {
 async function settled(fig: Locator, r: Result): Promise<void> {
   await fig.page().waitForFunction(
     ([el, want]) => document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="p-honest-param"]')?.dataset.value === want &&
-      !document.querySelector<HTMLElement>(el)!.hasAttribute('aria-busy'),
+      document.querySelector<HTMLElement>(el)!.dataset.state === 'ready',
     [await selectorOf(fig), String(r.pHonestParam)] as const,
   );
 }

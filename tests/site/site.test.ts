@@ -131,6 +131,18 @@ describe('the built site', () => {
     }
   });
 
+  it('lists every change to a cited number (tests/links.json) in the about page’s changelog, with its link', () => {
+    const links: { url: string; changes?: unknown[] }[] = JSON.parse(readFileSync(resolve(root, 'tests/links.json'), 'utf8')).links;
+    const html = byRoute.get('about/')!.html;
+    const changelog = html.slice(html.indexOf('id="changelog"'), html.indexOf('id="licence"'));
+    const records = links.flatMap((l) => (l.changes ?? []).map(() => l.url));
+    const listed = [...changelog.matchAll(/<li data-cited-url="([^"]*)"[^>]*>[\s\S]*?<a href="([^"]*)"/g)]
+      .map((m) => [m[1].replace(/&amp;/g, '&'), m[2].replace(/&amp;/g, '&')]);
+    expect(listed.map(([u]) => u).sort()).toEqual(records.sort());
+    for (const [u, href] of listed) expect(href).toBe(base + u.replace(/^\//, ''));
+    if (records.length === 0) expect(changelog).toContain('No cited number has changed');
+  });
+
   it('reports the committed benchmark (bench/results.json) on the about page', () => {
     const bench = JSON.parse(readFileSync(resolve(root, 'bench/results.json'), 'utf8'));
     const html = byRoute.get('about/')!.html;

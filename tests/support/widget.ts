@@ -5,12 +5,21 @@ export function figure(page: Page, id: string): Locator {
   return page.locator(`figure[data-widget="${id}"]`);
 }
 
-export async function ready(page: Page, id: string): Promise<Locator> {
+/** Scroll to a widget and wait until it is hydrated, whatever its outputs show. */
+export async function hydrated(page: Page, id: string): Promise<Locator> {
   const fig = figure(page, id);
   await fig.scrollIntoViewIfNeeded();
   await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.classList.contains('hydrated'), id);
   // The controller marks the figure hydrated, then shows the URL's setting in the next frame.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return fig;
+}
+
+/** Scroll to a widget and wait until it is hydrated and its outputs show its setting (data-state). */
+export async function ready(page: Page, id: string): Promise<Locator> {
+  const fig = figure(page, id);
+  await fig.scrollIntoViewIfNeeded();
+  await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.matches('.hydrated[data-state="ready"]'), id);
   return fig;
 }
 

@@ -4,7 +4,7 @@
 // depends only on the seed, its index and the parameters, so these are exactly the first runs the
 // worker simulates, and the replay ends where the figure's final state is.
 import { createSimulation, type Params, type Simulation } from '../../../src/models/basins';
-import { mountWidget, showOutput, type RunOptions } from '../../../src/lib/widgets/controller';
+import { mountWidget, setFigureState, showOutput, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { formatNumber, formatPercent } from '../../../src/lib/format';
@@ -342,6 +342,7 @@ function renderInline(): void {
   for (const { el, name } of inlineOutputs) {
     const spec = specs.find((o) => o.name === name);
     if (spec) showOutput(el, spec);
+    setFigureState(el, latest.result.done ? 'ready' : 'pending');
   }
 }
 

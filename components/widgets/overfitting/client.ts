@@ -1,6 +1,6 @@
 import { model as tinyModel } from '../../../src/models/tiny-nets';
 import type { Params } from '../../../src/models/overfitting';
-import { mountWidget, type RunOptions } from '../../../src/lib/widgets/controller';
+import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam, bindInlineOutput } from '../../../src/lib/widgets/inline';
 import { getStore } from '../../../src/lib/widgets/store';
 import { request } from '../tiny-nets/session';
@@ -31,7 +31,10 @@ export const mount = (root: HTMLElement) => {
   const mounted = mountWidget(root, model, view, { run });
   // Redrawn a frame after the tiny-nets figure, which is drawing its own update in this one (both
   // in one frame made a task of over 50 ms).
-  tinyStore().subscribe(() => requestAnimationFrame(mounted.refresh));
+  tinyStore().subscribe(() => {
+    setFigureState(root, 'pending');
+    requestAnimationFrame(mounted.refresh);
+  });
   return mounted;
 };
 

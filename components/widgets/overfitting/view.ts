@@ -180,6 +180,7 @@ function tinyChart(t: TinyComparison, document: Document, width: number): Elemen
 }
 
 export const view: WidgetView<typeof schema, Result> = {
+  follows: ['tiny-nets'],
   outputs(r: Result) {
     const last = r.boolean.at(-1)!;
     const add = r.addition;

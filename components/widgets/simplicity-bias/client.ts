@@ -10,7 +10,7 @@
 // wrapper below answers that first call, and any later return to the defaults such as Reset, by
 // showing the build-time figure again.)
 import { schema, type Params } from '../../../src/models/simplicity-bias';
-import { mountWidget, renderOutputs, type RunOptions } from '../../../src/lib/widgets/controller';
+import { mountWidget, renderOutputs, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { defaults, formatValue } from '../../../src/lib/schema';
@@ -47,12 +47,17 @@ const inlineOutputs: InlineOutput[] = [];
 /** The result on show, or null while the figure shows the build-time default. */
 let shown: { result: LiveResult; values: Params } | null = null;
 
+/** Whether the figure's numbers are final for its setting (null until the figure is mounted: an
+ * inline number bound earlier keeps the state the page gave it). */
+let shownFinal: boolean | null = null;
+
 function renderInline(): void {
   const specs = shown ? view.outputs(shown.result, shown.values) : null;
   for (const o of inlineOutputs) {
     const spec = specs?.find((s) => s.name === o.name);
     o.el.textContent = spec ? spec.text : o.builtText;
     o.el.dataset.value = spec ? String(spec.value) : o.builtValue;
+    if (shownFinal !== null) setFigureState(o.el, shownFinal ? 'ready' : 'pending');
   }
 }
 
@@ -161,6 +166,7 @@ export function mount(root: HTMLElement) {
     if (summaryBox) summaryBox.textContent = built.summary;
     renderOutputs(root, built.outputs);
     shown = null;
+    shownFinal = true;
     renderInline();
   }
 
@@ -183,7 +189,7 @@ export function mount(root: HTMLElement) {
       // The build-time figure is this setting's exact result: show it, sample nothing.
       if (state !== 'built') showBuilt();
       if (progressBar) progressBar.hidden = true;
-      root.removeAttribute('aria-busy');
+      setFigureState(root, 'ready');
       setState('built');
       return;
     }
@@ -217,7 +223,7 @@ export function mount(root: HTMLElement) {
       if (keep) emit(keep, 1);
       else {
         if (progressBar) progressBar.hidden = true;
-        root.removeAttribute('aria-busy');
+        setFigureState(root, 'stale');
       }
       setState('stopped', keep);
     };
@@ -251,6 +257,7 @@ export function mount(root: HTMLElement) {
         return;
       }
       shown = { result, values };
+      shownFinal = root.dataset.state === 'ready';
       renderInline();
     },
   });

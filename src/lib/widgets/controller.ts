@@ -2,7 +2,7 @@
 // chart, one update per animation frame. Controls are the native elements Widget.astro renders
 // from the schema; a widget's own client code can add more.
 import {
-  fromSlider, parseValue, toSlider, formatValue,
+  defaults, fromSlider, parseValue, toSlider, formatValue,
   type Model, type NumberParam, type Schema, type Values,
 } from '../schema';
 import { getStore, type WidgetStore } from './store';
@@ -10,6 +10,7 @@ import { perFrame } from './frame';
 import { finishChart } from './chart-dom';
 import type { OutputSpec, WidgetView } from './view';
 import { SERVER_CHART_WIDTH } from './view';
+import { changedSettings, citationMarkdown, shortOutputLabel } from './citation';
 
 export interface RunOptions<R> {
   /** Report a (partial) result; `progress` in [0, 1] (1 = done). */
@@ -34,12 +35,54 @@ export interface MountedWidget<S extends Schema, R> {
   refresh(): void;
 }
 
+/** Whether a figure's outputs show its current setting (a public contract, README "Add a widget"):
+ * `ready` once they do; `pending` (with aria-busy, outputs dimmed) while they are computed, from
+ * first paint when a link set them (early-state.js marks that, and `link-pending`, which hides the
+ * build's default numbers until the link's are first shown, before the kit loads); `stale` when
+ * a run failed or was stopped before any result, so they still show an earlier setting. The same
+ * attribute, without aria-busy, marks inline numbers in the prose. */
+export type FigureState = 'ready' | 'pending' | 'stale';
+
+export function setFigureState(el: HTMLElement, state: FigureState): void {
+  if (el.dataset.state !== state) el.dataset.state = state;
+  if (state === 'ready') el.classList.remove('link-pending');
+  if (el.tagName !== 'FIGURE') return;
+  if (state === 'pending') {
+    if (!el.hasAttribute('aria-busy')) el.setAttribute('aria-busy', 'true');
+  } else el.removeAttribute('aria-busy');
+}
+
 function sectionIdBefore(el: Element): string {
   let id = el.id;
   document.querySelectorAll('.prose h2[id], .prose h3[id]').forEach((h) => {
     if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) id = h.id;
   });
   return id;
+}
+
+/** The section a figure sits in, as its heading shows it (§ number and title). */
+function sectionOf(id: string): { number: string | null; title: string } | undefined {
+  const heading = document.getElementById(id);
+  if (!heading || !/^H[23]$/.test(heading.tagName)) return undefined;
+  const title = heading.cloneNode(true) as HTMLElement;
+  title.querySelectorAll('.secnum, .copy-link').forEach((el) => el.remove());
+  return { number: heading.querySelector('.secnum')?.textContent?.trim() || null, title: (title.textContent ?? '').trim() };
+}
+
+/** The figure's setting and headline numbers (its first three results, as shown) as Markdown. */
+function markdownFor(root: HTMLElement, model: Model<Schema, unknown>, values: Values<Schema>, url: string, sectionId: string): string {
+  const numbers = [...root.querySelectorAll<HTMLOutputElement>('.widget-results output[name]')].slice(0, 3).map((o) => ({
+    label: shortOutputLabel(document.getElementById(o.getAttribute('aria-labelledby') ?? '')?.textContent ?? o.name),
+    text: o.textContent ?? '',
+  }));
+  return citationMarkdown({
+    essay: document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content ?? document.title,
+    section: sectionOf(sectionId),
+    widget: model.id,
+    settings: changedSettings(model.schema, values, defaults(model.schema)),
+    numbers,
+    url,
+  });
 }
 
 /** Shows one output: its text, and its unrounded value for tests and readers' tools. */
@@ -149,6 +192,7 @@ export function mountWidget<S extends Schema, R>(
       const start = performance.now();
       const result = model.compute(values);
       performance.measure(`widget-compute ${model.id}`, { start });
+      setFigureState(root, 'ready');
       render(result);
       return;
     }
@@ -156,22 +200,23 @@ export function mountWidget<S extends Schema, R>(
       progress.hidden = false;
       progress.value = 0;
     }
-    root.setAttribute('aria-busy', 'true');
+    setFigureState(root, 'pending');
     const emit = (result: R, p: number) => {
       if (signal.aborted) return;
+      // Before render, so that afterRender sees whether this result is the final one.
+      if (p >= 1) setFigureState(root, 'ready');
       render(result);
       if (progress) {
         progress.value = p;
         progress.hidden = p >= 1;
       }
-      if (p >= 1) root.removeAttribute('aria-busy');
     };
     const reportProgress = (p: number) => {
       if (!signal.aborted && progress) progress.value = p;
     };
     Promise.resolve(options.run(values, { emit, progress: reportProgress, signal })).catch((error: unknown) => {
       if (!signal.aborted) {
-        root.removeAttribute('aria-busy');
+        setFigureState(root, 'stale');
         inputNotes = [`The computation failed: ${error instanceof Error ? error.message : String(error)}`];
         showNotes();
       }
@@ -219,16 +264,34 @@ export function mountWidget<S extends Schema, R>(
     if (button.dataset.action === 'reset') {
       inputNotes = [];
       store.reset();
-    } else if (button.dataset.action === 'copy-link') {
-      const link = store.shareUrl(sectionIdBefore(root));
+    } else if (button.dataset.action === 'copy-link' || button.dataset.action === 'copy-markdown') {
       const w = window as unknown as { __copyText?: (t: string) => Promise<boolean>; __toast?: (m: string) => void };
-      const ok = (await w.__copyText?.(link)) ?? false;
-      button.dataset.link = link;
-      w.__toast?.(ok ? 'Copied a link to this setting' : link);
+      const section = sectionIdBefore(root);
+      const link = store.shareUrl(section);
+      if (button.dataset.action === 'copy-link') {
+        const ok = (await w.__copyText?.(link)) ?? false;
+        button.dataset.link = link;
+        w.__toast?.(ok ? 'Copied a link to this setting' : link);
+        return;
+      }
+      // A citation quotes the numbers: never those of another setting.
+      if (root.dataset.state !== 'ready') {
+        w.__toast?.('Still computing: copy again when the numbers are ready');
+        return;
+      }
+      const markdown = markdownFor(root, model as Model<Schema, unknown>, store.values as Values<Schema>, link, section);
+      const ok = (await w.__copyText?.(markdown)) ?? false;
+      button.dataset.markdown = markdown;
+      w.__toast?.(ok ? 'Copied this setting as Markdown' : markdown);
     }
   });
 
-  store.subscribe(update);
+  // Pending from the moment the setting changes, not from the next frame's update.
+  const refresh = () => {
+    setFigureState(root, 'pending');
+    update();
+  };
+  store.subscribe(refresh);
   if (controls) controls.disabled = false;
   root.classList.add('hydrated');
   // The server-rendered figure already shows the default state: redraw only if the URL asked for
@@ -236,8 +299,11 @@ export function mountWidget<S extends Schema, R>(
   // On narrow screens the 640-px server chart would shrink its text: redraw at the real width.
   const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
   const serverWidthFits = !chartBox || Math.abs(chartWidth - SERVER_CHART_WIDTH) < 80;
-  if (!atDefaults || !serverWidthFits || store.notes.length > 0 || options.afterRender || options.run) update();
-  else syncControls();
+  if (!atDefaults || !serverWidthFits || store.notes.length > 0 || options.afterRender || options.run) refresh();
+  else {
+    syncControls();
+    setFigureState(root, 'ready');
+  }
   // Redraw when the figure's width changes a lot (rotation, window resize), not on every pixel.
   if (chartBox && view.chart && 'ResizeObserver' in window) {
     let drawnWidth = chartWidth;
@@ -249,5 +315,5 @@ export function mountWidget<S extends Schema, R>(
       }
     }).observe(chartBox);
   }
-  return { store, latest: () => latest, refresh: update };
+  return { store, latest: () => latest, refresh };
 }

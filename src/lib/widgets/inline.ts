@@ -4,7 +4,7 @@
 import { clampNumber, formatValue, fromSlider, toSlider, type Model, type NumberParam, type Schema, type Values } from '../schema';
 import { getStore } from './store';
 import type { WidgetView } from './view';
-import { showOutput, type RunOptions } from './controller';
+import { setFigureState, showOutput, type RunOptions } from './controller';
 import { perFrame } from './frame';
 
 export function bindInline<S extends Schema, R>(el: HTMLElement, model: Model<S, R>, view: WidgetView<S, R>): void {
@@ -30,6 +30,7 @@ export function bindInline<S extends Schema, R>(el: HTMLElement, model: Model<S,
     el.setAttribute('aria-valuenow', String(v));
     el.setAttribute('aria-valuetext', el.textContent ?? '');
     el.dataset.value = String(v);
+    setFigureState(el, 'ready');
   };
   // Slider semantics are added here, not in the HTML: without JavaScript the number is plain text.
   el.tabIndex = 0;
@@ -92,7 +93,7 @@ export function bindInlineOutput<S extends Schema, R>(
   const name = el.dataset.output;
   const store = getStore(model as Model<S, unknown>);
   let controller: AbortController | null = null;
-  const update = perFrame(() => {
+  const compute = perFrame(() => {
     controller?.abort();
     controller = new AbortController();
     const { signal } = controller;
@@ -103,9 +104,14 @@ export function bindInlineOutput<S extends Schema, R>(
         if (signal.aborted || (progress < 1 && !partial)) return;
         const spec = view.outputs(result, values).find((o) => o.name === name);
         if (spec) showOutput(el, spec);
+        if (progress >= 1) setFigureState(el, 'ready');
       },
-    })).catch(() => {}); // a failed run leaves the number as it was; the figure reports the failure
+    })).catch(() => setFigureState(el, 'stale')); // the number stays as it was; the figure says why
   });
+  const update = () => {
+    setFigureState(el, 'pending');
+    compute();
+  };
   store.subscribe(update);
   for (const other of follows) other.subscribe(update);
   update();

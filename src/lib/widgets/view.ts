@@ -24,4 +24,6 @@ export interface WidgetView<S extends Schema, R> {
   chart?(result: R, values: Values<S>, ctx: ChartContext): Element;
   /** One or two sentences describing what the chart shows: its text alternative. */
   summary?(result: R, values: Values<S>): string;
+  /** Other widgets whose settings (in the URL and their stores) also change this one's results. */
+  follows?: string[];
 }

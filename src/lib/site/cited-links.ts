@@ -1,0 +1,43 @@
+// The registry of citable widget links (tests/links.json): each link with the outputs its figure
+// showed when it was recorded. A recorded output may change only with a `changes` record, which
+// /about/'s changelog lists. Pure: used by the changelog at build time and by the tests
+// (tests/support/links.ts, tests/browser/links.test.ts, `npm run links:record`).
+export interface OutputChange {
+  /** ISO date of the change. */
+  date: string;
+  output: string;
+  old: string;
+  new: string;
+  why: string;
+}
+
+export interface CitedLink {
+  /** Site-relative: path, query and fragment, as a reader would paste it (without the base path). */
+  url: string;
+  widget: string;
+  /** Where the prose quotes this setting, and what it says (for whoever has to change it). */
+  quoted?: string;
+  /** Every output of the figure: name → data-value, as first recorded. */
+  outputs?: Record<string, string>;
+  changes?: OutputChange[];
+}
+
+export interface Registry {
+  about?: string;
+  links: CitedLink[];
+}
+
+/** The value each output must show now: its newest change, or the value first recorded. */
+export function expectedOutputs(link: CitedLink): Record<string, string> {
+  const want = { ...link.outputs };
+  const changes = [...(link.changes ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  for (const c of changes) want[c.output] = c.new;
+  return want;
+}
+
+/** Every change of every link, newest first, for the changelog. */
+export function allChanges(registry: Registry): (OutputChange & { url: string; widget: string })[] {
+  return registry.links
+    .flatMap((l) => (l.changes ?? []).map((c) => ({ ...c, url: l.url, widget: l.widget })))
+    .sort((a, b) => b.date.localeCompare(a.date));
+}

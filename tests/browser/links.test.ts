@@ -1,0 +1,58 @@
+// Cited numbers never change silently: every link of the registry (tests/links.json) is opened and
+// every output it recorded must show the same value, unless a `changes` record says why it moved.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it, inject } from 'vitest';
+import { closeBrowser, openPage } from '../support/browser';
+import { expectedOutputs, readLink, type Registry } from '../support/links';
+import { publishedSlugs } from '../support/site';
+
+const root = resolve(import.meta.dirname, '../..');
+const registry = JSON.parse(readFileSync(resolve(root, 'tests/links.json'), 'utf8')) as Registry;
+const widgets = readdirSync(resolve(root, 'components/widgets'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const byPath = [...Map.groupBy(registry.links, (l) => new URL(l.url, 'http://x').pathname)];
+
+afterAll(closeBrowser);
+
+describe('the link registry', () => {
+  it('holds at least three links per widget, each recorded, with well-formed change records', () => {
+    for (const w of widgets) expect(registry.links.filter((l) => l.widget === w).length, w).toBeGreaterThanOrEqual(3);
+    for (const l of registry.links) {
+      expect(widgets, l.url).toContain(l.widget);
+      expect(l.url, l.url).toMatch(/^\/[^?#]*\/(\?[^#]*)?(#.+)?$/);
+      expect(Object.keys(l.outputs ?? {}).length, `${l.url} has no recorded outputs: run npm run links:record`).toBeGreaterThan(0);
+      for (const c of l.changes ?? []) {
+        expect(c.date, l.url).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(Object.keys(l.outputs!), l.url).toContain(c.output);
+        expect(c.why.length, l.url).toBeGreaterThan(10);
+      }
+    }
+    expect(new Set(registry.links.map((l) => l.url)).size).toBe(registry.links.length);
+  });
+
+  it('holds every widget link in the published chapters', () => {
+    const urls = new Set(registry.links.map((l) => l.url));
+    const dir = resolve(root, 'content/chapters');
+    const quoted = publishedSlugs(dir).flatMap((slug) =>
+      [...readFileSync(resolve(dir, `${slug}.mdx`), 'utf8').matchAll(/\]\((\/[^)\s]*\?[a-z-]+\.[a-z-]+=[^)\s]*)\)/g)].map((m) => m[1]));
+    expect(quoted.length).toBeGreaterThan(10);
+    expect(quoted.filter((u) => !urls.has(u))).toEqual([]);
+  });
+});
+
+describe.each(byPath)('cited links on %s', (path, links) => {
+  it('show the recorded numbers', async () => {
+    const { page, errors, close } = await openPage(path);
+    const mismatches: string[] = [];
+    for (const link of links) {
+      const shown = await readLink(page, inject('baseUrl'), link);
+      for (const [name, value] of Object.entries(expectedOutputs(link))) {
+        if (shown[name] !== value) mismatches.push(`${link.url} ${name}: recorded ${value}, shows ${shown[name]}`);
+      }
+    }
+    // A cited number changed: if that is intended, record it in the entry's "changes" (see README).
+    expect(mismatches).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  }, 900_000);
+});
