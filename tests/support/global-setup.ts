@@ -8,6 +8,7 @@ import { serveDist } from './server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 export const TEST_BASE = '/essay/';
+export const TEST_SITE = 'https://counting-schemers.example';
 const root = resolve(import.meta.dirname, '../..');
 
 declare module 'vitest' {
@@ -24,7 +25,8 @@ export default async function setup(project: TestProject) {
   if (!process.env.REUSE_BUILD) {
     const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,
-      env: { ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+      // A public origin, as a deployment has, so link-preview URLs are absolute (tests/site/share.test.ts).
+      env: { SITE: TEST_SITE, ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
