@@ -2,7 +2,7 @@
 // rasterised to PNG with resvg. Fonts are TTFs from npm packages (Source Serif 4 and Source Sans 3,
 // SIL Open Font License 1.1), so the image is the same on every machine, offline.
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 
 const require = createRequire(import.meta.url);
 const fontFiles = [
@@ -48,6 +48,9 @@ export function wrap(text, size, width, maxLines, em = 0.53) {
 
 const NAMED = { nbsp: 160, thinsp: 8201, minus: 8722, times: 215, middot: 183, hellip: 8230, ndash: 8211, mdash: 8212, rsquo: 8217, lsquo: 8216, rdquo: 8221, ldquo: 8220 };
 
+/** CSS variables resolved to the light theme (resvg knows none). */
+const lightVars = (text) => text.replace(/var\((--[a-z0-9-]+)(?:,\s*([^)]+))?\)/g, (m, name, fallback) => LIGHT[name] ?? fallback ?? LIGHT['--fg']);
+
 /** HTML-serialised tags as XML: boolean attributes get a value, unquoted values get quotes. */
 export function xmlTags(svg) {
   return svg.replace(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=\/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g, (tag, name, attrs, close) => {
@@ -59,7 +62,7 @@ export function xmlTags(svg) {
 
 /** A figure's SVG as served in the page, made fit to nest in the card: XML-safe entities, the
  * page's CSS variables resolved to the light theme, and placed in the given box. */
-export function placeFigure(svg, area) {
+export function placeFigure({ svg, css = '' }, area) {
   const open = svg.match(/^<svg\b[^>]*>/)[0];
   const attr = (name) => open.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
   const viewBox = attr('viewBox') ?? `0 0 ${parseFloat(attr('width') ?? '640')} ${parseFloat(attr('height') ?? '400')}`;
@@ -71,25 +74,25 @@ export function placeFigure(svg, area) {
   box.y = area.y + (area.height - box.height) / 2;
   const rest = xmlTags(svg.slice(open.length))
     .replace(/&([a-z]+);/g, (m, name) => (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name) ? m : NAMED[name] ? `&#${NAMED[name]};` : ' '))
-    .replace(/var\((--[a-z0-9-]+)(?:,\s*([^)]+))?\)/g, (m, name, fallback) => LIGHT[name] ?? fallback ?? LIGHT['--fg'])
     .replace(/<foreignObject[\s\S]*?<\/foreignObject>/g, '');
+  const style = css ? `<style><![CDATA[${css}]]></style>` : '';
   const fill = attr('fill') ?? 'currentColor';
   const pad = 22;
   const panel = `<rect x="${box.x - pad}" y="${box.y - pad}" width="${box.width + 2 * pad}" height="${box.height + 2 * pad}" rx="14" fill="#ffffff" stroke="${LIGHT['--rule']}" stroke-width="2"/>`;
-  return `${panel}<svg x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" viewBox="${viewBox}" preserveAspectRatio="xMidYMid meet" color="${LIGHT['--fg']}" fill="${fill}" font-family="Source Sans 3, sans-serif" font-size="${attr('font-size') ?? 10}" text-anchor="${attr('text-anchor') ?? 'start'}">${rest}`;
+  return `${panel}<svg x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" viewBox="${viewBox}" preserveAspectRatio="xMidYMid meet" color="${LIGHT['--fg']}" fill="${fill}" font-family="Source Sans 3, sans-serif" font-size="${attr('font-size') ?? 10}" text-anchor="${attr('text-anchor') ?? 'start'}">${lightVars(style + rest)}`;
 }
 
-/** The card as SVG. `card`: { kicker?, title, subtitle?, footer?, figure? (an SVG string) }. */
+/** The card as SVG. `card`: { kicker?, title, subtitle?, footer?, figure?: { svg, css } }. */
 export function cardSvg(card) {
   const hasFigure = Boolean(card.figure);
   const textWidth = hasFigure ? 520 : 1040;
   const x = 72;
   const size = card.title.length > (hasFigure ? 40 : 70) ? 54 : 64;
-  const lines = wrap(card.title, size, textWidth, hasFigure ? 5 : 3);
+  const lines = wrap(card.title, size, textWidth, hasFigure ? 5 : 3, 0.56);
   let y = card.kicker ? 240 : 200;
   const title = lines.map((l, i) => `<tspan x="${x}" y="${y + i * size * 1.12}">${escapeXml(l)}</tspan>`).join('');
   y += (lines.length - 1) * size * 1.12 + 58;
-  const subtitle = card.subtitle ? wrap(card.subtitle, 30, textWidth, 2, 0.5)
+  const subtitle = card.subtitle ? wrap(card.subtitle, 30, textWidth, 3, 0.5)
     .map((l, i) => `<tspan x="${x}" y="${y + i * 38}">${escapeXml(l)}</tspan>`).join('') : '';
   const figure = hasFigure
     ? placeFigure(card.figure, { x: 636, y: 78, width: 500, height: 474 })
@@ -106,11 +109,11 @@ ${figure}
 </svg>`;
 }
 
-/** The card as PNG bytes. */
-export function renderCard(card) {
-  const resvg = new Resvg(cardSvg(card), {
+/** The card as PNG bytes (rendered off the main thread, so cards can be drawn in parallel). */
+export async function renderCard(card) {
+  const image = await renderAsync(cardSvg(card), {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Source Sans 3', sansSerifFamily: 'Source Sans 3', serifFamily: 'Source Serif 4' },
     fitTo: { mode: 'original' },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

@@ -3,6 +3,7 @@
 // the figure the card asks for in the built page, draws og/<key>.png and removes the attributes.
 // Runs before the CSP integration, while the figures still carry their style attributes.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { renderCard } from './og-card.mjs';
 
@@ -31,9 +32,32 @@ function topLevelSvgs(html) {
   return out;
 }
 
+/** The page's CSS rules that style a figure's drawing (those naming one of its classes), for
+ * drawings styled by a stylesheet rather than attributes. Top-level rules only, and no
+ * pseudo-classes: what resvg's CSS understands. */
+export function figureCss(html, svg) {
+  const classes = new Set([...svg.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1].split(/\s+/)));
+  const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
+  const rules = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === '{') depth++;
+    else if (css[i] === '}' && --depth === 0) {
+      const rule = css.slice(start, i + 1).trim();
+      start = i + 1;
+      const selector = rule.slice(0, rule.indexOf('{'));
+      if (selector.startsWith('@')) continue;
+      const kept = selector.split(',').filter((sel) => !sel.includes(':') && [...sel.matchAll(/\.([\w-]+)/g)].some((m) => classes.has(m[1])));
+      if (kept.length) rules.push(`${kept.join(',')}${rule.slice(rule.indexOf('{'))}`);
+    }
+  }
+  return rules.join('\n');
+}
+
 /** The chart of the figure nearest to `anchor` in a page: the figure itself, else the first
  * figure in the anchor's section, else the last one before it, else the first one after. */
-export function nearestFigureSvg(html, anchor) {
+export function nearestFigure(html, anchor) {
   const at = html.search(new RegExp(`\\sid="${anchor}"`));
   if (at < 0) return null;
   const figures = [...html.matchAll(/<figure\b[^>]*\sid="(fig-[^"]+)"/g)].map((m) => ({ id: m[1], start: m.index, end: html.indexOf('</figure>', m.index) }));
@@ -47,7 +71,7 @@ export function nearestFigureSvg(html, anchor) {
   for (const f of candidates) {
     // A figure may hold small icons beside its chart: take its largest drawing.
     const svgs = topLevelSvgs(html.slice(f.start, f.end)).sort((a, b) => b.length - a.length);
-    if (svgs[0] && svgs[0].length > 500) return svgs[0];
+    if (svgs[0] && svgs[0].length > 500) return { svg: svgs[0], css: figureCss(html, svgs[0]) };
   }
   return null;
 }
@@ -87,24 +111,29 @@ export default function ogCards() {
           cards.push(attributes(tag));
           await writeFile(file, html.replace(tag, tag.replace(/\sdata-card-[a-z]+="[^"]*"/g, '')));
         }
-        for (const card of cards) {
+        const draw = async (card) => {
           let figure = null;
           if (card.figure) {
             const [route, anchor] = card.figure.split('#');
-            figure = pages.has(route) ? nearestFigureSvg(pages.get(route), anchor) : null;
+            figure = pages.has(route) ? nearestFigure(pages.get(route), anchor) : null;
           }
           const out = join(root, 'og', `${card.key}.png`);
           await mkdir(dirname(out), { recursive: true });
           const footer = site ? new URL(site).host : undefined;
           let png;
           try {
-            png = renderCard({ ...card, figure, footer });
+            png = await renderCard({ ...card, figure, footer });
           } catch (error) {
             logger.warn(`og/${card.key}.png: the figure could not be drawn (${error.message}); the card has none.`);
-            png = renderCard({ ...card, figure: null, footer });
+            png = await renderCard({ ...card, figure: null, footer });
           }
           await writeFile(out, png);
-        }
+        };
+        // One card per core at a time.
+        const queue = [...cards];
+        await Promise.all(Array.from({ length: availableParallelism() }, async () => {
+          while (queue.length) await draw(queue.shift());
+        }));
         logger.info(`${cards.length} link-preview cards in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },

@@ -1,7 +1,8 @@
 // Sections with permanent ids. A section heading is written `## [Title](#permanent-id)`: the id
 // is explicit in the source and never generated, so citations of it never break. This plugin
 // turns that into `<h2 id="permanent-id"><span class="secnum">2.3</span> Title</h2>` followed by a
-// copy-link control, and records the sections in the frontmatter for the table of contents.
+// copy-link control, and records the sections in the frontmatter for the table of contents, each
+// with its lead (first sentences, for previews and share cards), and each figure's caption lead.
 // A heading (h2/h3) without an explicit id fails the build.
 
 function text(node) {
@@ -9,13 +10,18 @@ function text(node) {
   return (node.children ?? []).map(text).join('');
 }
 
-/** TeX as a reader would say it in plain text: `$10^{20}$` → "10^20", `\times` → "×". */
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const SUBSCRIPT = { 0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉' };
+
+/** TeX as a reader would say it in plain text: `$10^{20}$` → "10²⁰", `\times` → "×". */
 function texToText(tex) {
   const symbols = { times: '×', approx: '≈', cdot: '·', dots: '…', ldots: '…', le: '≤', leq: '≤', ge: '≥', geq: '≥', lesssim: '≲', to: '→', infty: '∞', log: 'log', ln: 'ln', in: '∈', mid: '|' };
   return tex
     .replace(/\\(?:text|mathrm|operatorname|mathbf|mathit)\{([^}]*)\}/g, '$1')
     .replace(/\\([a-zA-Z]+)/g, (m, name) => symbols[name] ?? name)
     .replace(/\{,\}/g, ',')
+    .replace(/\^\{?(-?\d+)\}?/g, (m, n) => [...n].map((c) => SUPERSCRIPT[c]).join(''))
+    .replace(/_\{?(\d+)\}?/g, (m, n) => [...n].map((c) => SUBSCRIPT[c]).join(''))
     .replace(/[{}]/g, '')
     .replace(/\\[,;! ]/g, ' ');
 }
@@ -48,7 +54,7 @@ function plainText(node, figures = [], chapter = null) {
 /** The first sentences of a section (at least `min` characters when there are enough, at most
  * `max`), for link previews and share cards. */
 export function leadSentences(paragraph, min = 140, max = 320) {
-  const all = paragraph.replace(/\s+/g, ' ').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s*\)/g, '').trim();
+  const all = paragraph.replace(/\(\s*\)/g, '').replace(/\s+/g, ' ').replace(/\s+([,.;:)])/g, '$1').trim();
   const sentences = all.match(/[^.!?]+(?:[.!?]+[”’)"]*|$)(?:\s+|$)/g) ?? [all];
   let lead = '';
   for (const s of sentences) {
@@ -146,7 +152,7 @@ export default function remarkSections() {
       for (let j = i + 1; j < children.length && children[j].type !== 'heading'; j++) {
         if (children[j].type === 'paragraph') {
           lead = leadSentences(plainText(children[j], fm.figures ?? [], chapter));
-          if (lead) break;
+          if (lead.length >= 40) break;
         }
       }
       sections.push({ id, title, number, depth: node.depth, lead });

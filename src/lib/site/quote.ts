@@ -90,28 +90,40 @@ export function setupQuotes(copy: (text: string, html?: string) => Promise<boole
   document.body.append(button);
   let passage: Passage | null = null;
 
-  const place = () => {
-    passage = currentPassage();
-    button.hidden = !passage;
+  // Fixed to the viewport and placed again on every scroll: the text under it may move (blocks
+  // above rendered on demand change height), and the control must stay with the selection.
+  const position = () => {
     if (!passage) return;
     const rects = passage.range.getClientRects();
     const last = rects[rects.length - 1] ?? passage.range.getBoundingClientRect();
-    // Below the selection's last line (touch: clear of the selection handles), inside the page.
+    // Below the selection's last line (touch: clear of the selection handles), inside the screen.
     const gap = matchMedia('(pointer: coarse)').matches ? 28 : 8;
     const width = button.offsetWidth;
+    const height = button.offsetHeight;
     const left = Math.min(Math.max(8, last.right - width), document.documentElement.clientWidth - width - 8);
-    button.style.left = `${left + scrollX}px`;
-    button.style.top = `${last.bottom + gap + scrollY}px`;
+    button.style.left = `${left}px`;
+    button.style.top = `${Math.min(Math.max(8, last.bottom + gap), innerHeight - height - 8)}px`;
   };
-  let queued = false;
-  document.addEventListener('selectionchange', () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      place();
-    });
-  });
+  const update = () => {
+    passage = currentPassage();
+    button.hidden = !passage;
+    position();
+  };
+  const throttled = (fn: () => void) => {
+    let queued = false;
+    return () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        fn();
+      });
+    };
+  };
+  document.addEventListener('selectionchange', throttled(update));
+  const reposition = throttled(position);
+  addEventListener('scroll', reposition, { passive: true });
+  addEventListener('resize', reposition);
 
   const run = async () => {
     if (!passage) return;
