@@ -11,17 +11,19 @@ import rehypeBlockMarks from './src/lib/markdown/rehype-block-marks.mjs';
 import csp from './src/lib/csp-integration.mjs';
 import publishSource from './src/lib/source-integration.mjs';
 import search from './src/lib/search/integration.ts';
+import ogCards from './src/lib/og-integration.mjs';
 
 // BASE_PATH deploys the site under a sub-path; SITE is the public origin (canonical URLs, Open Graph).
+// Without SITE those URLs are root-relative, and the build says so once (src/lib/og-integration.mjs).
 const base = process.env.BASE_PATH ?? '/';
-const site = process.env.SITE ?? 'https://counting-schemers.example';
+const site = process.env.SITE || undefined;
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), csp(), publishSource(), search()],
+  integrations: [mdx(), ogCards(), csp(), publishSource(), search()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],

@@ -7,6 +7,8 @@ declare namespace App {
     chapter?: number;
     /** Per-page counters for element ids that need only be unique (never cited). */
     uid?: number;
+    /** Each figure's title and caption lead, by id, for previews of references to it. */
+    figureCaptions?: Record<string, { title: string; caption: string }>;
     /** Sidenotes rendered so far on the page: the next one's number. */
     sidenotes?: number;
   }

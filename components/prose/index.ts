@@ -5,6 +5,7 @@ import Note from './Note.astro';
 import Figure from './Figure.astro';
 import FigRef from './FigRef.astro';
 import Term from './Term.astro';
+import Link from './Link.astro';
 import Reactive from '../widgets/Reactive.astro';
 
 const widgetShells = import.meta.glob<{ default: unknown }>('../widgets/*/*.astro', { eager: true });
@@ -12,4 +13,5 @@ const widgets = Object.fromEntries(
   Object.entries(widgetShells).map(([path, m]) => [path.split('/').pop()!.replace(/\.astro$/, ''), m.default]),
 );
 
-export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, ...widgets };
+// `a`: every Markdown link, so links to sections get previews (see Link.astro).
+export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, ...widgets, a: Link };

@@ -8,14 +8,15 @@ const PAGE = 'kitchen-sink/';
 afterAll(closeBrowser);
 
 describe('reading apparatus', () => {
-  it('copies a forum-ready link to a section from a keyboard-reachable control', async () => {
+  it('copies a link to a section from a keyboard-reachable control', async () => {
     const { page, close } = await openPage(PAGE, { permissions: ['clipboard-read', 'clipboard-write'] });
     const link = page.locator('a.copy-link[href="#a-live-figure"]');
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#a-live-figure');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^\[§9\.2 A live figure\]\(http.*\/kitchen-sink\/#a-live-figure\)$/);
+    // A hidden page has no share pages: the link is to the page itself (tests/browser/share.test.ts).
+    expect(copied).toMatch(/^http.*\/kitchen-sink\/#a-live-figure$/);
     await expect(page.locator('.toast').innerText()).resolves.toMatch(/Copied link/);
     await close();
   });

@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, resolveChromium } from './chromium';
 import type { Engine } from './driver';
 
 export const TEST_BASE = '/essay/';
+export const TEST_SITE = 'https://counting-schemers.example';
 const root = resolve(import.meta.dirname, '../..');
 
 declare module 'vitest' {
@@ -48,7 +49,8 @@ async function start(): Promise<Shared> {
   if (!process.env.REUSE_BUILD) {
     const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,
-      env: { ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+      // A public origin, as a deployment has, so link-preview URLs are absolute (tests/site/share.test.ts).
+      env: { SITE: TEST_SITE, ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });

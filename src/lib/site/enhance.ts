@@ -2,6 +2,8 @@
 // controls, touch previews for citations, and lazy hydration of widgets. The page is complete
 // without any of this.
 import { hydrateWidgets } from '../widgets/hydrate';
+import { escapeHtml, sectionMarkdown } from './cite-text';
+import { setupQuotes } from './quote';
 
 const root = document.documentElement;
 
@@ -55,20 +57,52 @@ function setupTheme(): void {
   });
 }
 
+/** A section's address to share: its share page (/s/<id>/, which unfurls as the section in a forum
+ * and sends readers on to it), or the page itself when the page carries figure settings that a
+ * share page could not pass on, or the section has none (hidden pages). */
+function sectionShareUrl(link: HTMLAnchorElement): URL {
+  const id = link.getAttribute('href')!.slice(1);
+  if (link.dataset.share && !location.search) return new URL(link.dataset.share, location.href);
+  const href = new URL(`#${id}`, location.href);
+  href.search = location.search;
+  return href;
+}
+
 function setupCopyLinks(): void {
+  // After each section's copy-link control, a "Copy as Markdown" one (it needs this script).
+  document.querySelectorAll<HTMLAnchorElement>('a.copy-link').forEach((link) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-md';
+    button.setAttribute('aria-label', `Copy as Markdown: ${link.dataset.sectionLabel ?? ''}`);
+    button.title = 'Copy as Markdown';
+    const mark = document.createElement('span');
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = 'M↓';
+    button.append(mark);
+    link.after(button);
+  });
   document.addEventListener('click', async (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a.copy-link');
-    if (!link) return;
+    const target = event.target as Element;
+    const link = target.closest<HTMLAnchorElement>('a.copy-link');
+    const markdown = target.closest<HTMLButtonElement>('button.copy-md');
+    const anchor = link ?? (markdown?.previousElementSibling as HTMLAnchorElement | null);
+    if (!anchor?.matches('a.copy-link')) return;
     event.preventDefault();
-    const id = link.getAttribute('href')!.slice(1);
-    const href = new URL(`#${id}`, location.href);
-    href.search = location.search;
-    history.replaceState(history.state, '', href);
-    const label = link.dataset.sectionLabel ?? id;
-    const title = document.title.split(' · ').at(-1);
-    const text = `[${label}](${href.href})`;
-    const html = `<a href="${href.href}">${label.replace(/</g, '&lt;')}</a> (${title})`;
-    showToast((await copyText(text, html)) ? `Copied link to ${label}` : `Link to ${label} is in the address bar`);
+    const id = anchor.getAttribute('href')!.slice(1);
+    const here = new URL(location.href);
+    here.hash = id;
+    history.replaceState(history.state, '', here);
+    const href = sectionShareUrl(anchor).href;
+    const label = anchor.dataset.sectionLabel ?? id;
+    const title = document.title.split(' · ').at(-1)!;
+    if (markdown) {
+      const text = sectionMarkdown(title, label, href);
+      showToast((await copyText(text)) ? `Copied ${label} as Markdown` : `Link to ${label} is in the address bar`);
+    } else {
+      const html = `<a href="${href}">${escapeHtml(label)}</a> (${escapeHtml(title)})`;
+      showToast((await copyText(href, html)) ? `Copied link to ${label}` : `Link to ${label} is in the address bar`);
+    }
   });
 }
 
@@ -156,9 +190,63 @@ function setupSearch(): void {
   });
 }
 
+function setupXrefs(): void {
+  // Previews of cross-references (sections, figures, glossary terms) show on hover and focus by CSS;
+  // here they are kept inside the viewport (flipped above the link when there is no room below:
+  // never over the link itself), opened by a first tap on touch screens, and closed by Escape.
+  const place = (xref: Element) => {
+    const preview = xref.querySelector<HTMLElement>('.xref-preview');
+    if (!preview) return;
+    preview.style.removeProperty('translate');
+    xref.classList.remove('above');
+    const r = preview.getBoundingClientRect();
+    if (r.width === 0) return;
+    const over = r.right - (document.documentElement.clientWidth - 8);
+    if (over > 0) preview.style.translate = `${-Math.min(over, r.left - 8)}px 0`;
+    if (r.bottom > innerHeight - 8 && xref.getBoundingClientRect().top > r.height + 16) xref.classList.add('above');
+  };
+  const open = (xref: Element, on: boolean) => {
+    xref.classList.toggle('open', on);
+    xref.closest('.prose > *')?.classList.toggle('cite-open', on);
+    if (on) place(xref);
+  };
+  const show = (event: Event) => {
+    const xref = (event.target as Element).closest?.('.xref');
+    if (xref) {
+      xref.classList.remove('dismissed');
+      requestAnimationFrame(() => place(xref));
+    }
+  };
+  document.addEventListener('mouseover', show);
+  document.addEventListener('focusin', show);
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    document.querySelectorAll('.xref:is(:hover, :focus-within, .open)').forEach((x) => {
+      open(x, false);
+      x.classList.add('dismissed');
+    });
+  });
+  document.addEventListener('mouseout', (event) => {
+    const xref = (event.target as Element).closest?.('.xref');
+    if (xref && !xref.contains(event.relatedTarget as Node)) xref.classList.remove('dismissed');
+  });
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('.xref > a');
+    document.querySelectorAll('.xref.open').forEach((x) => x !== link?.parentElement && open(x, false));
+    if (!link || !matchMedia('(hover: none)').matches) return;
+    const xref = link.parentElement!;
+    if (!xref.classList.contains('open')) {
+      event.preventDefault();
+      open(xref, true);
+    }
+  });
+}
+
 setupTheme();
 setupSearch();
 setupCopyLinks();
+setupXrefs();
+setupQuotes(copyText, showToast);
 setupToc();
 setupCitations();
 hydrateWidgets();

@@ -1,0 +1,16 @@
+// What a preview of a figure shows: its title and the first sentences of its caption. Static
+// figures carry both in MDX (collected by remark-sections); a widget's title is in its shell.
+const shells = import.meta.glob<string>('../../../components/widgets/*/*.astro', { query: '?raw', import: 'default', eager: true });
+
+export const widgetTitles: Record<string, string> = Object.fromEntries(
+  Object.entries(shells)
+    .map(([path, source]) => [path.split('/').at(-2)!, source.match(/<Widget\b[^>]*\stitle="([^"]+)"/)?.[1]] as const)
+    .filter((e): e is readonly [string, string] => Boolean(e[1])),
+);
+
+export interface FigureCaption { title: string; caption: string }
+
+export function figureCaption(captions: Record<string, FigureCaption> | undefined, id: string): FigureCaption {
+  const c = captions?.[id] ?? { title: '', caption: '' };
+  return { title: c.title || widgetTitles[id.replace(/^fig-/, '')] || '', caption: c.caption };
+}
