@@ -30,8 +30,8 @@ export const schema = {
   },
   extra: {
     kind: 'number', label: 'Parameters pinned by the extra reasoning, c_r', min: 1, max: 1e6, default: 1000,
-    scale: 'log', special: [NO_EXTRA], unit: 'parameters',
-    help: 'Parameters the schemer needs beyond a non-schemer: noticing it is in training and backchaining from its goal. "0" means the reasoning is free.',
+    scale: 'log', special: [NO_EXTRA], specialLabels: { [NO_EXTRA]: 'none: the reasoning is free' }, unit: 'parameters',
+    help: 'Parameters the schemer needs beyond a non-schemer: noticing it is in training and backchaining from its goal.',
   },
   'goal-cost': {
     kind: 'choice', label: 'Cost of a goal', default: 'free',

@@ -18,6 +18,7 @@ const adjustment = (label: string) =>
 export const schema = {
   prior: {
     kind: 'number', label: 'Starting odds (log10)', min: -4, max: 4, default: Math.log10(1 / 3), step: 0.05, unit: 'log10 odds',
+    display: 'odds',
     help: 'Your odds of scheming before the adjustments below. The default, log10(1/3) ≈ −0.477, is 1 : 3 against, Carlsmith’s ~25%.',
   },
   counting: adjustment('Counting argument'),

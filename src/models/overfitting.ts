@@ -18,7 +18,7 @@ export const schema = {
   },
   digits: { kind: 'number', label: 'Digits per addend', min: 1, max: 6, default: 4, step: 1, integer: true },
   examples: {
-    kind: 'number', label: 'Training examples (addition)', min: 0, max: 1e12, default: 992, step: 1, integer: true,
+    kind: 'number', label: 'Training examples (addition)', min: 0, max: 1e12, default: 992, step: 1, integer: true, scale: 'log',
     help: 'Belrose & Pope’s draft counts 992 training examples for 4-digit addition.',
   },
 } as const;

@@ -22,11 +22,11 @@ export const PARAM_COEFFICIENT = 406.4;
 
 export const schema = {
   'serial-share': {
-    kind: 'number', label: 'Serial depth spent on scheming s', min: 1e-5, max: 0.3, default: 1e-3, scale: 'log',
+    kind: 'number', label: 'Serial depth spent on scheming s', min: 1e-5, max: 0.3, default: 1e-3, scale: 'log', display: 'one-in',
     help: 'Share of serial depth the schemer spends on schemer-only reasoning (deciding to scheme, checking for chances to defect).',
   },
   'param-share': {
-    kind: 'number', label: 'Parameters freed by a simpler goal q', min: 1e-8, max: 0.1, default: 1e-6, scale: 'log',
+    kind: 'number', label: 'Parameters freed by a simpler goal q', min: 1e-8, max: 0.1, default: 1e-6, scale: 'log', display: 'one-in',
     help: 'Share of parameters a simpler schemer goal saves.',
   },
   params: {

@@ -8,7 +8,7 @@ export function arbitraryValue(p: Param): fc.Arbitrary<Value> {
   switch (p.kind) {
     case 'number': {
       const base =
-        p.scale === 'log'
+        p.scale === 'log' && p.min > 0
           ? fc.double({ min: Math.log(p.min), max: Math.log(p.max), noNaN: true }).map((l) => Math.exp(l))
           : fc.double({ min: p.min, max: p.max, noNaN: true });
       const edges = fc.constantFrom(p.min, p.max, p.default);

@@ -40,6 +40,11 @@ export async function changedOutput(fig: Locator, name: string, before: number):
 /** Type a value into a parameter's text field and commit it. */
 export async function setParam(fig: Locator, name: string, value: string): Promise<void> {
   const input = fig.locator(`input[name="${name}"], select[name="${name}"]`).first();
+  // A control under "More settings" is reached by opening it, as a reader would.
+  await input.evaluate((el) => {
+    const more = el.closest('details');
+    if (more) more.open = true;
+  });
   if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value);
   else {
     await input.fill(value);

@@ -2,7 +2,7 @@
 // chart, one update per animation frame. Controls are the native elements Widget.astro renders
 // from the schema; a widget's own client code can add more.
 import {
-  defaults, fromSlider, parseValue, toSlider, formatValue,
+  defaults, displayValue, fromSlider, parseValue, toSlider, formatValue,
   type Model, type NumberParam, type Schema, type Values,
 } from '../schema';
 import { getStore, type WidgetStore } from './store';
@@ -139,7 +139,7 @@ export function mountWidget<S extends Schema, R>(
       const v = store.values[name];
       if (el && el !== editing) {
         if (p.kind === 'boolean') put(el as HTMLInputElement, 'checked', Boolean(v));
-        else if (typeof v !== 'string' || p.kind !== 'number') put(el, 'value', formatValue(p, v));
+        else if (typeof v !== 'string' || p.kind !== 'number') put(el, 'value', displayValue(p, v));
       }
       if (p.kind === 'number') {
         const isSpecial = typeof v === 'string';
@@ -149,7 +149,7 @@ export function mountWidget<S extends Schema, R>(
           put(slider, 'disabled', isSpecial);
           if (!isSpecial) {
             if (slider !== editing) put(slider, 'value', String(toSlider(p, v as number)));
-            const text = formatValue(p, v as number) + (p.unit ? ` ${p.unit}` : '');
+            const text = displayValue(p, v as number) + (p.unit ? ` ${p.unit}` : '');
             if (slider.getAttribute('aria-valuetext') !== text) slider.setAttribute('aria-valuetext', text);
           }
         }
@@ -244,6 +244,8 @@ export function mountWidget<S extends Schema, R>(
     } else {
       if (event.type === 'input' && (p.kind === 'text' || el.value === '' || el.value.endsWith('.'))) return;
       const parsed = parseValue(name, p, el.value);
+      // Half-typed ("1 in 10^"): wait for the reader to finish (change) before saying it is wrong.
+      if (event.type === 'input' && parsed.note) return;
       if (parsed.note) inputNotes = [parsed.note.message];
       store.set({ [name]: parsed.value } as Partial<Values<S>>);
     }
@@ -292,6 +294,9 @@ export function mountWidget<S extends Schema, R>(
     update();
   };
   store.subscribe(refresh);
+  // A link that sets something under "More settings" opens it, so the reader sees what was set.
+  const more = root.querySelector<HTMLDetailsElement>('.widget-more-settings');
+  if (more && controlsOf.some(({ p, name, el }) => el && more.contains(el) && formatValue(p, store.values[name]) !== formatValue(p, p.default))) more.open = true;
   if (controls) controls.disabled = false;
   root.classList.add('hydrated');
   // The server-rendered figure already shows the default state: redraw only if the URL asked for

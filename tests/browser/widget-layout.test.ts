@@ -1,0 +1,164 @@
+// Every widget, at phone and desktop size, as a reader uses it (issue 22):
+// 1. the chart stays in view while each control is focused or moved;
+// 2. numbers read right: text fits its field, no raw floats, options fit their menus, every control
+//    has a label that says something, no unit is said twice;
+// 3. each result is said once: at most three numbers and five controls in view by default.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from '../support/driver';
+import { closeBrowser, openPage } from '../support/browser';
+import { WIDGET_PAGES } from '../support/widget-pages';
+
+afterAll(closeBrowser);
+
+const SIZES = [{ width: 390, height: 844 }, { width: 1280, height: 900 }];
+
+/** Wait until the figure is hydrated and has no computation running. */
+async function settled(page: Page, widget: string): Promise<void> {
+  await page.waitForFunction((w) => {
+    const f = document.querySelector(`figure[data-widget="${w}"]`);
+    return f?.classList.contains('hydrated') && !f.hasAttribute('aria-busy');
+  }, widget, { timeout: 30_000 });
+}
+
+/** The controls a reader sees without opening anything, counted by what they set: a slider and its
+ * text field are one control, and so is a group marked data-control (a truth table). Buttons
+ * (presets, Run, Reset) are not counted. */
+function visibleControls(page: Page, widget: string) {
+  return page.evaluate((w) => {
+    const fig = document.querySelector(`figure[data-widget="${w}"]`)!;
+    // checkVisibility: false inside a closed <details> (its content is content-visibility: hidden).
+    const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true });
+    const keys = new Set<string>();
+    const outputs = [...fig.querySelectorAll('output')].filter(shown).map((o) => o.getAttribute('name'));
+    fig.querySelectorAll<HTMLInputElement | HTMLSelectElement>('.widget-side :is(input, select, textarea)').forEach((el, i) => {
+      if (!shown(el)) return;
+      const group = el.closest<HTMLElement>('[data-control]')?.dataset.control;
+      keys.add(group ?? (el.name || el.dataset.sliderFor || el.dataset.specialFor || `#${i}`));
+    });
+    return { outputs, controls: [...keys] };
+  }, widget);
+}
+
+/** The share of the widget's main chart (its first drawing, inside .widget-chart) that a reader
+ * can see: clipped by the viewport and by any scrolling box around it, and not covered. Also
+ * whether the element `sel` (the control in use) is itself visible, not under the chart. */
+function chartInView(page: Page, widget: string) {
+  return page.evaluate((w) => {
+    const fig = document.querySelector(`figure[data-widget="${w}"]`)!;
+    const box = fig.querySelector<HTMLElement>('.widget-chart')!;
+    const main = [...box.querySelectorAll<Element>('svg, canvas')].find((el) => el.getBoundingClientRect().height > 60) ?? box;
+    const r = main.getBoundingClientRect();
+    let clip = { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+    for (let el = main.parentElement; el && el !== document.body; el = el.parentElement) {
+      const cs = getComputedStyle(el);
+      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
+        const c = el.getBoundingClientRect();
+        clip = { top: Math.max(clip.top, c.top), left: Math.max(clip.left, c.left), bottom: Math.min(clip.bottom, c.bottom), right: Math.min(clip.right, c.right) };
+      }
+    }
+    const h = Math.max(0, Math.min(r.bottom, clip.bottom) - Math.max(r.top, clip.top));
+    const wd = Math.max(0, Math.min(r.right, clip.right) - Math.max(r.left, clip.left));
+    const share = (h * wd) / (r.width * r.height);
+    // Nothing else (the sticky header) sits on the visible part's centre.
+    const cx = (Math.max(r.left, clip.left) + Math.min(r.right, clip.right)) / 2;
+    const cy = (Math.max(r.top, clip.top) + Math.min(r.bottom, clip.bottom)) / 2;
+    const hit = share > 0 ? document.elementFromPoint(cx, cy) : null;
+    const active = document.activeElement as HTMLElement;
+    const a = active.getBoundingClientRect();
+    const onTop = document.elementFromPoint(a.left + a.width / 2, a.top + a.height / 2);
+    return {
+      share,
+      covered: !!hit && !box.contains(hit),
+      control: active.getAttribute('name') ?? active.dataset.sliderFor ?? active.className,
+      controlVisible: !!onTop && (onTop === active || active.contains(onTop) || !!active.closest('label')?.contains(onTop)),
+    };
+  }, widget);
+}
+
+/** Item 2's checks over every control, in view or under "More settings". */
+function numberProblems(page: Page, widget: string) {
+  return page.evaluate((w) => {
+    const fig = document.querySelector(`figure[data-widget="${w}"]`)!;
+    const problems: string[] = [];
+    const labelOf = (el: HTMLElement): string => {
+      const by = el.getAttribute('aria-labelledby');
+      if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      if (el.id) {
+        const l = fig.querySelector(`label[for="${el.id}"]`);
+        if (l) return l.textContent ?? '';
+      }
+      return el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '';
+    };
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    fig.querySelectorAll<HTMLElement>('.widget-side :is(input, select, textarea)').forEach((el) => {
+      if (!el.checkVisibility({ visibilityProperty: true })) return;
+      const label = labelOf(el).replace(/\s+/g, ' ').trim();
+      const what = (el as HTMLInputElement).name || el.dataset.sliderFor || el.dataset.specialFor || label;
+      if (label.replace(/[^A-Za-z]/g, '').length < 3) problems.push(`${what}: label "${label}" says nothing`);
+      const unit = /\(([^()]+)\)\s*$/.exec(label);
+      if (unit && label.slice(0, unit.index).toLowerCase().includes(unit[1].toLowerCase())) problems.push(`${what}: unit said twice in "${label}"`);
+      if (el instanceof HTMLInputElement && el.type === 'text') {
+        if (el.scrollWidth > el.clientWidth) problems.push(`${what}: "${el.value}" overflows its field`);
+        if (/\d\.\d{5,}|\d{8,}/.test(el.value)) problems.push(`${what}: raw number "${el.value}"`);
+      }
+      if (el instanceof HTMLSelectElement) {
+        const cs = getComputedStyle(el);
+        canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        for (const o of el.options) if (!o.hidden && canvas.measureText(o.text).width > room) problems.push(`${what}: option "${o.text}" is cut off`);
+      }
+    });
+    return problems;
+  }, widget);
+}
+
+for (const viewport of SIZES) {
+  describe(`every widget at ${viewport.width}×${viewport.height}`, () => {
+    for (const [widget, route] of Object.entries(WIDGET_PAGES)) {
+      it(`${widget}: few numbers and controls in view, numbers read right, chart in view while each control is used`, async () => {
+        const { page, errors, close } = await openPage(route, { viewport });
+        const fig = page.locator(`figure[data-widget="${widget}"]`);
+        await fig.scrollIntoViewIfNeeded();
+        await settled(page, widget);
+
+        // 3. Say each result once.
+        const seen = await visibleControls(page, widget);
+        expect(seen.outputs.length, `outputs in view: ${seen.outputs}`).toBeLessThanOrEqual(3);
+        expect(seen.outputs.length).toBeGreaterThan(0);
+        expect(seen.controls.length, `controls in view: ${seen.controls}`).toBeLessThanOrEqual(5);
+        expect(await fig.locator('.widget-summary').count()).toBe(1);
+        expect(await fig.locator('.widget-question').count()).toBe(1);
+
+        // 1. The chart stays in view: each control in view, then (opened) each under "More settings".
+        const more = fig.locator('details.widget-more-settings > summary');
+        for (const phase of ['in view', 'more settings']) {
+          if (phase === 'more settings') {
+            if ((await more.count()) === 0) break;
+            await more.scrollIntoViewIfNeeded();
+            await more.click();
+          }
+          const n = await fig.locator('.widget-side :is(input, select)').count();
+          for (let i = 0; i < n; i++) {
+            const control = fig.locator('.widget-side :is(input, select)').nth(i);
+            if (!(await control.evaluate((el) => el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLInputElement).disabled))) continue;
+            await control.scrollIntoViewIfNeeded();
+            await control.focus();
+            // Move a slider one step; the layout is measured after the next frame is drawn (the
+            // numbers may still be computing, which does not move the chart).
+            if ((await control.getAttribute('type')) === 'range') await control.press('ArrowRight');
+            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+            const v = await chartInView(page, widget);
+            expect(v.share, `${phase}: chart share in view while using ${v.control}`).toBeGreaterThanOrEqual(0.5);
+            expect(v.covered, `${phase}: chart covered while using ${v.control}`).toBe(false);
+            expect(v.controlVisible, `${phase}: ${v.control} hidden under the chart`).toBe(true);
+          }
+        }
+
+        // 2. Numbers read right, over every control (More settings is open now).
+        expect(await numberProblems(page, widget)).toEqual([]);
+        expect(errors).toEqual([]);
+        await close();
+      }, 180_000);
+    }
+  });
+}
