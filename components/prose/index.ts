@@ -6,10 +6,11 @@ import Figure from './Figure.astro';
 import FigRef from './FigRef.astro';
 import Term from './Term.astro';
 import Reactive from '../widgets/Reactive.astro';
+import Step from '../widgets/Step.astro';
 
 const widgetShells = import.meta.glob<{ default: unknown }>('../widgets/*/*.astro', { eager: true });
 const widgets = Object.fromEntries(
   Object.entries(widgetShells).map(([path, m]) => [path.split('/').pop()!.replace(/\.astro$/, ''), m.default]),
 );
 
-export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, ...widgets };
+export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, Step, ...widgets };
