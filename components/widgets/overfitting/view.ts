@@ -81,6 +81,12 @@ function zerosTick(x: number): string {
   return `${Number((x / u).toPrecision(3))} ${word}`;
 }
 
+function zerosTicks(max: number, count: number): number[] {
+  const top = Math.floor(Math.log10(max));
+  const every = Math.max(1, Math.ceil((top + 1) / count));
+  return Array.from({ length: Math.floor(top / every) + 1 }, (_, i) => 10 ** (i * every));
+}
+
 function element(document: Document, tag: string, className: string, textContent?: string): HTMLElement {
   const el = document.createElement(tag);
   el.className = className;
@@ -110,7 +116,8 @@ function growthChart(r: Result, p: Params, document: Document, width: number): E
     x: { domain: [0, xMax], label: 'Input size: bits needed to name an input, log₂(inputs) →', ticks: Math.max(3, Math.floor(width / 90)) },
     y: {
       type: 'log', domain: [Math.min(yMin, 0.1) / 2, yMax * 4], grid: true, label: '↑ Zeros in N: the share that generalises is 1 in N',
-      tickFormat: zerosTick, ticks: Math.max(3, Math.floor((width * 0.55) / 45)),
+      // Whole numbers of zeros only: every power of ten from 1, thinned to fit the height.
+      tickFormat: zerosTick, ticks: zerosTicks(yMax * 4, Math.max(3, Math.floor((width * 0.55) / 45))),
     },
     marks: [
       line(points, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 }),

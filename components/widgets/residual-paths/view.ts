@@ -42,14 +42,12 @@ export const view: WidgetView<typeof schema, Result> = {
         ruleX([from - 0.5, to + 0.5], { y1: 0, y2: top * 1.08, stroke: 'var(--band-edge)', strokeWidth: 1.5 }),
         areaY(rows, { x: 'k', y: 'share', z: 'series', fill: 'series', fillOpacity: 0.25, curve: 'step' }),
         lineY(rows, { x: 'k', y: 'share', z: 'series', stroke: 'series', strokeWidth: 2, curve: 'step' }),
-        // Over each peak; when the peaks are close, the labels part to either side of them.
-        text([{ k: pathsPeak, share: r.pathDistribution[pathsPeak] }], {
+        // Over each peak; when the peaks are close, both at the higher one’s height, one above the other.
+        text([{ k: pathsPeak, share: close ? top : r.pathDistribution[pathsPeak] }], {
           x: 'k', y: 'share', text: () => 'all paths', dy: -10, fill: 'var(--series-1)', fontWeight: 'bold',
-          ...(close ? { textAnchor: gradientPeak <= pathsPeak ? 'start' : 'end', dx: gradientPeak <= pathsPeak ? 2 : -2 } : {}),
         }),
-        text([{ k: gradientPeak }], {
-          x: 'k', y: () => Math.max(...r.gradientDistribution), text: () => 'gradient', dy: -10, fill: 'var(--series-2)', fontWeight: 'bold',
-          ...(close ? { textAnchor: gradientPeak <= pathsPeak ? 'end' : 'start', dx: gradientPeak <= pathsPeak ? -2 : 2 } : {}),
+        text([{ k: gradientPeak, share: close ? top : Math.max(...r.gradientDistribution) }], {
+          x: 'k', y: 'share', text: () => 'gradient', dy: close ? -24 : -10, fill: 'var(--series-2)', fontWeight: 'bold',
         }),
         ruleY([0]),
       ],
