@@ -7,6 +7,7 @@ import FigRef from './FigRef.astro';
 import Term from './Term.astro';
 import Link from './Link.astro';
 import Reactive from '../widgets/Reactive.astro';
+import Step from '../widgets/Step.astro';
 
 const widgetShells = import.meta.glob<{ default: unknown }>('../widgets/*/*.astro', { eager: true });
 const widgets = Object.fromEntries(
@@ -14,4 +15,4 @@ const widgets = Object.fromEntries(
 );
 
 // `a`: every Markdown link, so links to sections get previews (see Link.astro).
-export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, ...widgets, a: Link };
+export const mdxComponents = { Cite, Note, Figure, FigRef, Term, Reactive, Step, ...widgets, a: Link };

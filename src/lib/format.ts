@@ -75,3 +75,42 @@ export function formatSigned(x: number, digits = 3): string {
   if (s === 0) return '0';
   return (s > 0 ? '+' : MINUS) + grouped(Math.abs(s));
 }
+
+// Notation in labels. Schema and output labels may hold TeX between dollar signs ("Non-schemer
+// variants $M_h$"): the build renders it as MathML (src/lib/site/tex.ts), the way the prose sets
+// it, and `plainLabel` gives the same label as plain text, with Unicode sub- and superscripts
+// where they exist and words where they do not, for the places that can only hold text (an
+// <option>, aria-valuetext, a note, an SVG chart).
+const TEX_SYMBOLS: Record<string, string> = {
+  alpha: 'α', gamma: 'γ', Delta: 'Δ', eta: 'η', mu: 'μ', sigma: 'σ', theta: 'θ', ell: 'ℓ', cdot: '·', times: '×',
+  int: '∫', propto: '∝', approx: '≈', le: '≤', ge: '≥', log: 'log', ',': '\u2009',
+};
+const SUB_CHARS: Record<string, string> = Object.fromEntries(
+  [...'0123456789+−=()aehijklmnoprstuvx'].map((c, i) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'[i]]),
+);
+const SUP_CHARS: Record<string, string> = Object.fromEntries(
+  [...'0123456789+−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUWα'].map((c, i) => [c, [...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂᵅ'][i]]),
+);
+
+function texToText(tex: string): string {
+  // TeX drops the space after a control word (\cdot a), so the text does too.
+  const symbols = tex.replace(/\\([A-Za-z]+) ?|\\(,)/g, (m, name?: string, comma?: string) => TEX_SYMBOLS[name ?? comma ?? ''] ?? name ?? '').replace(/-/g, '−');
+  const script = (chars: Record<string, string>, body: string) => ([...body].every((c) => c in chars) ? [...body].map((c) => chars[c]).join('') : null);
+  return symbols
+    .replace(/_(\{[^}]*\}|.)/g, (_, g: string) => {
+      const body = g.replace(/^\{|\}$/g, '');
+      return script(SUB_CHARS, body) ?? ` ${body}`;
+    })
+    .replace(/(\S)\^(\{[^}]*\}|.)/g, (_, base: string, g: string) => {
+      const body = g.replace(/^\{|\}$/g, '');
+      const sup = script(SUP_CHARS, body);
+      if (sup) return base + sup;
+      return base === 'e' ? `exp(${body})` : `${base} to the power ${body}`;
+    })
+    .replace(/[{}]/g, '');
+}
+
+/** A label with its TeX ($…$) written as plain text. */
+export function plainLabel(label: string): string {
+  return label.replace(/\$([^$]+)\$/g, (_, tex: string) => texToText(tex));
+}

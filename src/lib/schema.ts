@@ -1,5 +1,6 @@
 // Parameter schemas: the single source of truth for a widget's controls, URL state,
 // validation and property tests. Pure TypeScript, no DOM.
+import { plainLabel } from './format';
 
 export interface NumberParam {
   kind: 'number';
@@ -102,7 +103,7 @@ export function parseValue(
   if (raw === null) return { value: p.default };
   const fallback = (why: string) => ({
     value: p.default,
-    note: { param: name, message: `${p.label}: ${why}; using the default.` },
+    note: { param: name, message: `${plainLabel(p.label)}: ${why}; using the default.` },
   });
   if (raw.length > MAX_RAW_LENGTH) return fallback('value too long');
   const text = raw.trim();
@@ -120,8 +121,8 @@ export function parseValue(
           note: {
             param: name,
             message: outside
-              ? `${p.label}: the value is outside ${p.min} … ${p.max}; using ${c}.`
-              : `${p.label}: the value must be a whole number; using ${c}.`,
+              ? `${plainLabel(p.label)}: the value is outside ${p.min} … ${p.max}; using ${c}.`
+              : `${plainLabel(p.label)}: the value must be a whole number; using ${c}.`,
           },
         };
       }

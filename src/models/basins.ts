@@ -20,7 +20,7 @@ import { createRng, type Rng } from '../lib/random';
 export const schema = {
   temperature: {
     kind: 'number', label: 'Temperature T', min: 0.01, max: 10, default: 0.3, step: 0.01, scale: 'log',
-    help: 'Noise strength. Escaping a well of barrier B takes about e^(B/T) time.',
+    help: 'Noise strength. Escaping a well of barrier $B$ takes about $e^{B/T}$ time.',
   },
   rate: {
     kind: 'number', label: 'Step size η', min: 0.0001, max: 0.2, default: 0.02, step: 0.0001, scale: 'log',
@@ -31,14 +31,14 @@ export const schema = {
     scale: 'log', help: 'Training length: how much slack the runs have to leave their first basin.',
   },
   barrier: { kind: 'number', label: 'Barrier height B', min: 0.1, max: 10, default: 1, step: 0.05 },
-  'honest-width': { kind: 'number', label: 'Honest half-width a_h', min: 0.2, max: 5, default: 1, step: 0.05 },
-  'schemer-width': { kind: 'number', label: 'Schemer half-width a_s', min: 0.2, max: 5, default: 1, step: 0.05 },
+  'honest-width': { kind: 'number', label: 'Honest half-width $a_h$', min: 0.2, max: 5, default: 1, step: 0.05 },
+  'schemer-width': { kind: 'number', label: 'Schemer half-width $a_s$', min: 0.2, max: 5, default: 1, step: 0.05 },
   schemers: { kind: 'number', label: 'Schemer basins M', min: 1, max: 20, default: 4, step: 1, integer: true },
   'start-mean': {
-    kind: 'number', label: 'Start mean μ0', min: -10, max: 40, default: -1, step: 0.05,
-    help: 'Where runs start; the honest well is centred at −a_h.',
+    kind: 'number', label: 'Start mean $\\mu_0$', min: -10, max: 40, default: -1, step: 0.05,
+    help: 'Where runs start; the honest well is centred at $-a_h$.',
   },
-  'start-sd': { kind: 'number', label: 'Start spread σ0', min: 0.01, max: 10, default: 1, step: 0.01, scale: 'log' },
+  'start-sd': { kind: 'number', label: 'Start spread $\\sigma_0$', min: 0.01, max: 10, default: 1, step: 0.01, scale: 'log' },
   runs: { kind: 'number', label: 'Runs N', min: 100, max: 5000, default: 2000, step: 100, integer: true },
   seed: { kind: 'number', label: 'Seed', min: 0, max: 999999, default: 1, step: 1, integer: true },
   penalty: {
@@ -47,7 +47,7 @@ export const schema = {
   },
   dims: {
     kind: 'number', label: 'Dimensions D (analytic)', min: 1, max: 1000, default: 1, step: 1, integer: true,
-    scale: 'log', help: 'Volumes of D-dimensional wells scale as a^D.',
+    scale: 'log', help: 'Volumes of $D$-dimensional wells scale as $a^D$.',
   },
 } as const;
 

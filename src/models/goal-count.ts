@@ -17,19 +17,19 @@ export const NO_EXTRA = '0';
 
 export const schema = {
   goals: {
-    kind: 'number', label: 'Schemer goals, log10 M', min: 0, max: 100, default: 20, step: 0.1, unit: 'log10',
+    kind: 'number', label: 'Schemer goals, $\\log_{10} M$', min: 0, max: 100, default: 20, step: 0.1,
     help: 'How many distinct beyond-episode goals would make a model scheme, as a power of ten. 20 is about the number of four-word goals from a 100,000-word vocabulary.',
   },
   honest: {
-    kind: 'number', label: 'Non-schemer variants, log10 M_h', min: 0, max: 100, default: 0, step: 0.1, unit: 'log10',
+    kind: 'number', label: 'Non-schemer variants, $\\log_{10} M_h$', min: 0, max: 100, default: 0, step: 0.1,
     help: 'How many distinct non-schemers do equally well, as a power of ten (0 means one).',
   },
   bits: {
     kind: 'number', label: 'Effective bits per parameter', min: 1, max: 32, default: 8, step: 0.5, unit: 'bits',
-    help: 'How finely a parameter must be set for a circuit to work: pinning it divides the matching volume by 2^bits. 8 matches the 8 significant bits of bfloat16; trained networks mostly survive rounding their weights to 8 bits or fewer.',
+    help: 'How finely a parameter must be set for a circuit to work: pinning it divides the matching volume by $2^b$ for $b$ bits. 8 matches the 8 significant bits of bfloat16; trained networks mostly survive rounding their weights to 8 bits or fewer.',
   },
   extra: {
-    kind: 'number', label: 'Parameters pinned by the extra reasoning, c_r', min: 1, max: 1e6, default: 1000,
+    kind: 'number', label: 'Parameters pinned by the extra reasoning, $c_r$', min: 1, max: 1e6, default: 1000,
     scale: 'log', special: [NO_EXTRA], specialLabels: { [NO_EXTRA]: 'none: the reasoning is free' }, unit: 'parameters',
     help: 'Parameters the schemer needs beyond a non-schemer: noticing it is in training and backchaining from its goal.',
   },
@@ -37,7 +37,7 @@ export const schema = {
     kind: 'choice', label: 'Cost of a goal', default: 'free',
     options: [
       { value: 'free', label: 'free (goals cost no parameters)' },
-      { value: 'encoded', label: 'encoded (log2 M bits per goal)' },
+      { value: 'encoded', label: 'encoded (log₂ M bits per goal)' },
       { value: 'custom', label: 'custom bits per goal' },
     ],
     help: 'Whether the schemer’s goal must be written into parameters a non-schemer leaves free.',
@@ -162,21 +162,21 @@ export const presets: readonly Preset[] = [
     id: 'counting-argument',
     name: 'The counting argument',
     description:
-      'Goals cost nothing and the schemer needs no extra parameters, so counting parameters agrees with counting goals: 10^20 goals against one non-schemer.',
+      'Goals cost nothing and the schemer needs no extra parameters, so counting parameters agrees with counting goals: 10²⁰ goals against one non-schemer.',
     params: { ...defaultParams, 'goal-cost': 'free', extra: NO_EXTRA },
   },
   {
     id: 'inner-llamas',
     name: 'Inner llamas',
     description:
-      'Pope’s reductio: an image model that draws a llama in its early layers and then erases it. A 16×16 black-and-white llama can be any of 2^256 ≈ 10^77 images, and we let the choice of image cost nothing. But drawing it and then erasing it takes, say, one pinned weight per pixel to write it and one to cancel it: 512 parameters. Counting images favours the llama-drawer by 10^77; counting parameters puts it at 10^−1156.',
+      'Pope’s reductio: an image model that draws a llama in its early layers and then erases it. A 16×16 black-and-white llama can be any of 2²⁵⁶ ≈ 10⁷⁷ images, and we let the choice of image cost nothing. But drawing it and then erasing it takes, say, one pinned weight per pixel to write it and one to cancel it: 512 parameters. Counting images favours the llama-drawer by 10⁷⁷; counting parameters puts it at 10⁻¹¹⁵⁶.',
     params: { ...defaultParams, goals: asInUrl(LLAMA_PIXELS * LOG10_2), 'goal-cost': 'free', extra: 2 * LLAMA_PIXELS },
   },
   {
     id: 'encoded-goals',
     name: 'Encoded goals',
     description:
-      'Each goal must be written into parameters, at log2 M bits apiece. The multiplicity cancels exactly: with no extra reasoning the odds are even for any number of goals. Drag the goals slider and nothing moves.',
+      'Each goal must be written into parameters, at log₂ M bits apiece. The multiplicity cancels exactly: with no extra reasoning the odds are even for any number of goals. Drag the goals slider and nothing moves.',
     params: { ...defaultParams, 'goal-cost': 'encoded', extra: NO_EXTRA },
   },
 ];

@@ -13,13 +13,13 @@ export const marks = [
 ] as const;
 
 const adjustment = (label: string) =>
-  ({ kind: 'number', label, min: -2, max: 2, default: 0, step: 0.05, unit: 'log10 odds' }) as const;
+  ({ kind: 'number', label, min: -2, max: 2, default: 0, step: 0.05, unit: 'log₁₀ odds' }) as const;
 
 export const schema = {
   prior: {
-    kind: 'number', label: 'Starting odds (log10)', min: -4, max: 4, default: Math.log10(1 / 3), step: 0.05, unit: 'log10 odds',
+    kind: 'number', label: 'Starting odds', min: -4, max: 4, default: Math.log10(1 / 3), step: 0.05, unit: 'log₁₀ odds',
     display: 'odds',
-    help: 'Your odds of scheming before the adjustments below. The default, log10(1/3) ≈ −0.477, is 1 : 3 against, Carlsmith’s ~25%.',
+    help: 'Your odds of scheming before the adjustments below. The default, $\\log_{10}(1/3) \\approx -0.477$, is 1 : 3 against, Carlsmith’s ~25%.',
   },
   counting: adjustment('Counting argument'),
   simplicity: adjustment('Simplicity bias'),

@@ -14,7 +14,7 @@ export const schema = {
   bits: { kind: 'number', label: 'Largest input size n (bits)', min: 2, max: 40, default: 20, step: 1, integer: true },
   seen: {
     kind: 'number', label: 'Share of inputs seen in training', min: 0, max: 1, default: 0.5, step: 0.01,
-    help: 'For each n, round(share·2^n) of the 2^n inputs are training points; the rest are unseen.',
+    help: 'For each n, round(share × $2^n$) of the $2^n$ inputs are training points; the rest are unseen.',
   },
   digits: { kind: 'number', label: 'Digits per addend', min: 1, max: 6, default: 4, step: 1, integer: true },
   examples: {

@@ -18,6 +18,7 @@
 // residualProfile — n layers of work give every depth.
 import type { Model, Note, Values } from '../lib/schema';
 import { clampNumber } from '../lib/schema';
+import { plainLabel } from '../lib/format';
 import { LN10, logChoose, logSumExp } from '../lib/logmath';
 
 export const LAYERS_MAX = 200;
@@ -105,7 +106,7 @@ export function normalize(v: Params): { values: Params; notes: Note[] } {
   // Values read from a URL are already in range; this guards direct callers (cost grows fast with n).
   const inRange = (name: 'layers' | 'steps' | 'chains' | 'width', x: number) => {
     const c = clampNumber(schema[name], x);
-    if (c !== x) notes.push({ param: name, message: `${schema[name].label}: ${x} is out of range; using ${c}.` });
+    if (c !== x) notes.push({ param: name, message: `${plainLabel(schema[name].label)}: ${x} is out of range; using ${c}.` });
     return c;
   };
   const layers = inRange('layers', v.layers as number);

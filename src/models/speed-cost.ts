@@ -36,7 +36,7 @@ export const schema = {
   // meaning anything (at α = 0.05 it exceeds 100 nats); the range stays near fitted exponents.
   alpha: {
     kind: 'number', label: 'Scaling exponent α', min: 0.2, max: 0.6, default: 0.34, step: 0.01,
-    help: 'Exponent of the parameter term in L(N) = E + A/N^α (Hoffmann et al. fit: 0.34).',
+    help: 'Exponent of the parameter term in $L(N) = E + A/N^{\\alpha}$ (Hoffmann et al. fit: 0.34).',
   },
   fail: {
     kind: 'number', label: 'Failure chance per step p', min: 1e-6, max: 0.2, default: 0.01, scale: 'log',

@@ -72,6 +72,8 @@ export interface Page {
   setViewportSize(size: { width: number; height: number }): Promise<void>;
   screenshot(options?: { path?: string; fullPage?: boolean }): Promise<Uint8Array>;
   url(): string;
+  /** Loads `url` and waits for its load event. */
+  goto(url: string, options?: { waitUntil?: 'load' }): Promise<unknown>;
   reload(): Promise<unknown>;
   /** @deprecated Waiting on elapsed time flakes; wait for a state the page announces instead. */
   waitForTimeout(ms: number): Promise<void>;

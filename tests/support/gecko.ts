@@ -224,6 +224,7 @@ class GeckoPage implements Page {
 
   screenshot(options?: { path?: string; fullPage?: boolean }) { return this.raw.screenshot(options) as Promise<Uint8Array>; }
   url() { return this.raw.url(); }
+  goto(url: string) { return this.raw.goto(url, { waitUntil: 'load' }); }
   reload() { return this.raw.reload({ waitUntil: 'load' }); }
   waitForTimeout(ms: number) { return new Promise<void>((done) => setTimeout(done, ms)); }
 }

@@ -32,7 +32,7 @@ for (const [widget, route] of Object.entries(WIDGET_PAGES)) {
       await fig.scrollIntoViewIfNeeded();
       await page.waitForFunction((w) => {
         const f = document.querySelector(`figure[data-widget="${w}"]`);
-        return f?.classList.contains('hydrated') && !f.hasAttribute('aria-busy');
+        return f?.classList.contains('hydrated') && f.getAttribute('data-state') === 'ready';
       }, widget, { timeout: 30_000 }).catch(() => console.warn(`${widget}: not ready after 30 s`));
       const name = `${widget}-${viewport.width}-${colorScheme}`;
       // The sticky header would be stitched into a tall element's screenshot: unstick it for this one.

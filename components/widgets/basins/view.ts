@@ -53,17 +53,17 @@ export const view: WidgetView<typeof schema, BasinsResult> = {
         value: r.simHonest, text: formatPercent(r.simHonest) + pending(r),
       },
       { name: 'path-honest', label: 'Path forecast: share of runs that start in the honest basin', value: r.pathHonest, text: formatPercent(r.pathHonest) },
-      { name: 'gibbs-honest', label: 'Equilibrium forecast: honest share of ∫e^(−L/T), by numerical integration', value: r.gibbsHonest, text: formatPercent(r.gibbsHonest) },
+      { name: 'gibbs-honest', label: 'Equilibrium forecast: honest share of $\\int e^{-L/T}$, by numerical integration', value: r.gibbsHonest, text: formatPercent(r.gibbsHonest) },
       {
         name: 'volume-honest',
-        label: (p.penalty as number) === 0 ? 'Closed form a_h/(a_h + M·a_s), equal to the equilibrium when Δ = 0' : 'Volume share a_h/(a_h + M·a_s) (the equilibrium only when Δ = 0)',
+        label: (p.penalty as number) === 0 ? 'Closed form $a_h/(a_h + M a_s)$, equal to the equilibrium when $\\Delta = 0$' : 'Volume share $a_h/(a_h + M a_s)$ (the equilibrium only when $\\Delta = 0$)',
         value: r.volumeHonest, text: formatPercent(r.volumeHonest),
       },
       {
-        name: 'dims-honest', label: D === 1 ? 'Equilibrium in D = 1 dimension (set D to see wells as D-dimensional balls)' : `Equilibrium if each well were a ${D}-dimensional ball (closed form when Δ = 0: a_h^D/(a_h^D + M·a_s^D))`,
+        name: 'dims-honest', label: D === 1 ? 'Equilibrium in $D = 1$ dimension (set $D$ to see wells as $D$-dimensional balls)' : `Equilibrium if each well were a ${D}-dimensional ball (closed form when $\\Delta = 0$: $a_h^D/(a_h^D + M a_s^D)$)`,
         value: r.dimsGibbsHonest, text: formatPercent(r.dimsGibbsHonest),
       },
-      { name: 'escape', label: 'Expected steps to escape the honest well (∝ e^(B/T))', value: r.log10EscapeSteps, text: formatSteps(r.log10EscapeSteps) },
+      { name: 'escape', label: 'Expected steps to escape the honest well ($\\propto e^{B/T}$)', value: r.log10EscapeSteps, text: formatSteps(r.log10EscapeSteps) },
       { name: 'relaxation', label: 'Steps to forget the start (slowest relaxation time)', value: r.log10RelaxationSteps, text: formatSteps(r.log10RelaxationSteps) },
     ];
   },

@@ -2,10 +2,11 @@
 // γ^h inside an episode of length E and exactly 0 beyond it, and a signal-to-noise version that
 // falls as episodes get longer. Two panels sharing the horizon axis; the boundary h = E is marked.
 import { scaleLinear } from 'd3-scale';
-import type { Params, Result, schema } from '../../../src/models/credit-horizon';
+import { schema, type Params, type Result } from '../../../src/models/credit-horizon';
 export { model } from '../../../src/models/credit-horizon';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { chartRoot, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
+import { dragHandle, draggingParam } from '../../../src/lib/widgets/drag';
 import { formatNumber, formatPow10 } from '../../../src/lib/format';
 
 /** A weight in [0, 1] that can be astronomically small: plain when readable, else a power of ten. */
@@ -35,6 +36,8 @@ interface PanelOptions {
   document: Document; width: number; height: number;
   E: number; maxH: number; h: number; rows: { h: number; signal: number; snr: number }[];
   key: 'signal' | 'snr'; value: number; top: number; yLabel: string; xLabel?: string; ariaLabel: string;
+  /** Draw the handles for the episode's edge and the reader's horizon (on one panel only). */
+  handles?: boolean;
 }
 
 function panel(o: PanelOptions): SVGElement {
@@ -50,8 +53,8 @@ function panel(o: PanelOptions): SVGElement {
     svg.append(...xAxis(document, x, { ticks, format: x.tickFormat(ticks.length), bottom: y0, label: o.xLabel, labelAt: [width - margin.right, height - 3] }));
   }
 
-  // Past the episode's end: shaded, and the curve is exactly 0 there.
-  const beyond = markGroup(document, 'rect', { fill: 'var(--highlight)', 'fill-opacity': 0.45 });
+  // Past the episode's end: shaded (its edge is the episode-end rule), and the curve is exactly 0.
+  const beyond = markGroup(document, 'rect', { fill: 'var(--band)' });
   beyond.append(svgEl(document, 'rect', { x: x(E), y: y1, width: x(maxH) - x(E), height: y0 - y1 }));
   // The weight as a step curve: each horizon's value holds until the next horizon.
   let curve = '';
@@ -74,14 +77,29 @@ function panel(o: PanelOptions): SVGElement {
   // The reader's horizon, when it is on the chart.
   if (h <= maxH) {
     const right = h > E * 1.5;
-    const cursor = rule(document, { stroke: 'var(--series-2)', 'stroke-dasharray': '4 3' }, { x1: x(h), x2: x(h), y1: margin.top, y2: height - margin.bottom });
+    // The cursor starts below the row of "episode ends", which it would otherwise cross.
+    const cursor = rule(document, { stroke: 'var(--series-2)', 'stroke-dasharray': '4 3' }, { x1: x(h), x2: x(h), y1: y(top * 1.06) + 8, y2: height - margin.bottom });
     const text = markGroup(document, 'text', { 'text-anchor': right ? 'end' : 'start', 'font-weight': 'bold', fill: 'var(--series-2)' });
     text.append(svgEl(document, 'text', { x: x(h), y: y(value), dx: right ? -4 : 4, dy: '-0.48em' }, `h = ${formatNumber(h)}: ${formatWeight(value)}`));
     svg.append(cursor, text);
+    if (o.handles) {
+      svg.append(dragHandle(document, {
+        param: 'ahead', p: schema.ahead, value: h, domain: [0, maxH], range: [x(0), x(maxH)], y1: margin.top, y2: height - margin.bottom,
+        label: 'Consequence h steps ahead', valueText: `${formatNumber(h)} steps`,
+      }));
+    }
+  }
+  if (o.handles) {
+    svg.append(dragHandle(document, {
+      param: 'episode', p: schema.episode, value: E, domain: [0, maxH], range: [x(0), x(maxH)], y1: margin.top, y2: height - margin.bottom,
+      label: 'Episode length E', valueText: `${formatNumber(E)} steps`,
+    }));
   }
   svg.append(rule(document, { stroke: 'currentColor' }, { x1: margin.left, x2: width - margin.right, y1: y0, y2: y0 }));
   return svg;
 }
+
+let heldMaxH = 0;
 
 export const view: WidgetView<typeof schema, Result> = {
   outputs(r: Result, p: Params) {
@@ -90,23 +108,26 @@ export const view: WidgetView<typeof schema, Result> = {
     return [
       { name: 'signal-at', label: `Training signal for a consequence ${formatNumber(h)} steps ahead`, value: r.signalAt, text: formatWeight(r.signalAt) },
       { name: 'snr-at', label: `Signal-to-noise for it (unit reward noise per step)`, value: r.snrAt, text: formatWeight(r.snrAt) },
-      { name: 'signal-at-end', label: `Signal at the episode’s last step (γ^E, h = ${formatNumber(E)})`, value: r.signalAtEpisodeEnd, text: formatWeight(r.signalAtEpisodeEnd, r.log10SignalAtEpisodeEnd) },
+      { name: 'signal-at-end', label: `Signal at the episode’s last step ($\\gamma^E$, $h = ${formatNumber(E)}$)`, value: r.signalAtEpisodeEnd, text: formatWeight(r.signalAtEpisodeEnd, r.log10SignalAtEpisodeEnd) },
       { name: 'snr-near', label: 'Signal-to-noise for an immediate consequence (h = 0)', value: r.snr[0], text: formatWeight(r.snr[0]) },
-      { name: 'signal-beyond', label: `Total signal for every consequence beyond the episode (h = ${formatNumber(E + 1)}…${formatNumber(3 * E)})`, value: r.signalBeyond, text: formatWeight(r.signalBeyond) },
+      { name: 'signal-beyond', label: `Total signal for every consequence beyond the episode ($h = ${E + 1}$ to $${3 * E}$)`, value: r.signalBeyond, text: formatWeight(r.signalBeyond) },
     ];
   },
 
   chart(r: Result, p: Params, { document, width }) {
     const E = r.episodeEnd;
     const h = p.ahead as number;
-    const rows = chartRows(r, width);
+    // While the reader drags the episode's edge, the axis holds still under the pointer.
+    const maxH = draggingParam() === 'episode' && heldMaxH ? heldMaxH : 3 * E;
+    heldMaxH = maxH;
+    const rows = chartRows(r, width).filter((d) => d.h <= maxH);
     const tall = Math.round(Math.min(200, Math.max(130, width * 0.28)));
-    const common = { document, width, E, maxH: 3 * E, h, rows };
+    const common = { document, width, E, maxH, h, rows };
     const box = document.createElement('div');
     box.className = 'credit-figure';
     box.append(
-      panel({ ...common, key: 'signal', value: r.signalAt, top: 1, height: tall, yLabel: '↑ Signal γ^h', ariaLabel: 'Training signal against horizon' }),
-      panel({ ...common, key: 'snr', value: r.snrAt, top: r.snr[0], height: tall + 18, yLabel: '↑ Signal / noise', ariaLabel: 'Signal-to-noise ratio against horizon', xLabel: 'Steps h between the action and its consequence →' }),
+      panel({ ...common, key: 'signal', value: r.signalAt, top: 1, height: tall, yLabel: '↑ Signal γʰ', ariaLabel: 'Training signal against horizon' }),
+      panel({ ...common, key: 'snr', value: r.snrAt, top: r.snr[0], height: tall + 18, handles: true, yLabel: '↑ Signal / noise', ariaLabel: 'Signal-to-noise ratio against horizon', xLabel: 'Steps h between the action and its consequence →' }),
     );
     return box;
   },

@@ -13,7 +13,7 @@ export const mount = (root: HTMLElement) =>
         const words = name === 'prior' ? `odds ${formatOdds(v)}, ${formatProbability(v)}` : describeFactor(v);
         const effect = root.querySelector<HTMLElement>(`[data-effect-for="${name}"]`);
         if (effect) effect.textContent = words;
-        root.querySelector(`[data-slider-for="${name}"]`)?.setAttribute('aria-valuetext', `${Number(v.toPrecision(3))} log10 odds: ${words}`);
+        root.querySelector(`[data-slider-for="${name}"]`)?.setAttribute('aria-valuetext', `${Number(v.toPrecision(3))} log₁₀ odds: ${words}`);
       }
     },
   });

@@ -81,7 +81,7 @@ export const view: WidgetView<typeof schema, Result> = {
     return [
       { name: 'probability', label: 'Your probability of scheming', value: r.probability, text: formatProbability(r.log10Odds) },
       { name: 'odds', label: 'Odds, schemer : non-schemer', value: Math.pow(10, r.log10Odds), text: formatOdds(r.log10Odds) },
-      { name: 'log-odds', label: 'Log10 odds (prior + adjustments)', value: r.log10Odds, text: formatSigned(r.log10Odds, 3) },
+      { name: 'log-odds', label: '$\\log_{10}$ odds (prior + adjustments)', value: r.log10Odds, text: formatSigned(r.log10Odds, 3) },
     ];
   },
 
@@ -124,10 +124,11 @@ export const view: WidgetView<typeof schema, Result> = {
           stroke: (d: { delta: number }) => (d.delta > 0 ? 'var(--series-2)' : 'var(--series-1)'),
         }),
         dot(rows, { x: 'log10Odds', y: 'row', r: 4.5, fill: 'var(--fg)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
-        text(rows.filter((d) => d.showText), {
-          x: 'log10Odds', y: 'row', dy: -12, text: (d: { log10Odds: number }) => formatProbability(d.log10Odds),
+        // Each value beside its dot, on the side the row's arrow does not come from.
+        ...([1, -1] as const).map((side) => text(rows.filter((d) => d.showText && (d.delta < -1e-9 && d.id !== 'prior' ? -1 : 1) === side), {
+          x: 'log10Odds', y: 'row', dx: 9 * side, textAnchor: side > 0 ? 'start' : 'end', text: (d: { log10Odds: number }) => formatProbability(d.log10Odds),
           fill: 'var(--fg)', fontWeight: 'bold', stroke: 'var(--bg)', strokeWidth: 3, paintOrder: 'stroke',
-        }),
+        })),
       ],
       ariaLabel: 'The probability of scheming after the starting odds and after each adjustment, on a log-odds scale, with Carlsmith’s ~25% and ~20% marked',
     });
@@ -140,7 +141,7 @@ export const view: WidgetView<typeof schema, Result> = {
     const opening = `Starting odds of ${formatOdds(start.log10Odds)} (${formatProbability(start.log10Odds)})`;
     const middle = moved.length === 0
       ? ', with every adjustment at zero, give'
-      : `, adjusted by ${moved.map((s) => `${formatSigned(s.delta, 3)} for ${s.label.toLowerCase()}`).join(', ')} (log10 odds), give`;
+      : `, adjusted by ${moved.map((s) => `${formatSigned(s.delta, 3)} for ${s.label.toLowerCase()}`).join(', ')} (log₁₀ odds), give`;
     const end = ` ${formatProbability(r.log10Odds)} (odds ${formatOdds(r.log10Odds)}).`;
     let compare: string;
     if (Math.abs(p - 0.25) < 0.005) compare = ' That is Carlsmith’s 2023 estimate, ~25%.';

@@ -74,12 +74,17 @@ export function formatHugePow10(log10: number, digits = 2): string {
 /** A share given by its log10: a percentage when readable, else a power of ten. */
 const formatShare = (log10: number) => (log10 > -4 ? formatPercent(Math.pow(10, log10)) : formatHugePow10(log10));
 
-/** Compact tick labels for the exponent axis: 1, 10, 1k, 1M, 1G … */
-function compact(x: number): string {
-  if (x < 1e3) return String(Number(x.toPrecision(3)));
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
-  const [u, s] = units.find(([u]) => x >= u)!;
-  return `${Number((x / u).toPrecision(3))}${s}`;
+/** Tick labels for the zeros axis, in words past a thousand: 1, 100, 10,000, 1 million, 1 billion. */
+function zerosTick(x: number): string {
+  if (x < 1e6) return grouped(Number(x.toPrecision(3)));
+  const [u, word] = ([[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']] as const).find(([u]) => x >= u)!;
+  return `${Number((x / u).toPrecision(3))} ${word}`;
+}
+
+function zerosTicks(max: number, count: number): number[] {
+  const top = Math.floor(Math.log10(max));
+  const every = Math.max(1, Math.ceil((top + 1) / count));
+  return Array.from({ length: Math.floor(top / every) + 1 }, (_, i) => 10 ** (i * every));
 }
 
 function element(document: Document, tag: string, className: string, textContent?: string): HTMLElement {
@@ -103,15 +108,16 @@ function growthChart(r: Result, p: Params, document: Document, width: number): E
     document,
     width,
     height: Math.round(Math.min(340, Math.max(240, width * 0.55))),
-    marginLeft: 46,
+    marginLeft: 76,
     marginRight: 16,
     marginTop: 24,
     marginBottom: 38,
     style: { background: 'transparent', color: 'var(--fg)' },
-    x: { domain: [0, xMax], label: 'Input size: bits needed to name an input, log2(#inputs) →', ticks: Math.max(3, Math.floor(width / 90)) },
+    x: { domain: [0, xMax], label: 'Input size: bits needed to name an input, log₂(inputs) →', ticks: Math.max(3, Math.floor(width / 90)) },
     y: {
-      type: 'log', domain: [Math.min(yMin, 0.1) / 2, yMax * 4], grid: true, label: '↑ y, where the share that generalises is 10⁻ʸ',
-      tickFormat: compact, ticks: Math.max(3, Math.floor((width * 0.55) / 45)),
+      type: 'log', domain: [Math.min(yMin, 0.1) / 2, yMax * 4], grid: true, label: '↑ Zeros in N: the share that generalises is 1 in N',
+      // Whole numbers of zeros only: every power of ten from 1, thinned to fit the height.
+      tickFormat: zerosTick, ticks: zerosTicks(yMax * 4, Math.max(3, Math.floor((width * 0.55) / 45))),
     },
     marks: [
       line(points, { x: 'x', y: 'y', stroke: 'var(--series-1)', strokeWidth: 2 }),
@@ -123,7 +129,8 @@ function growthChart(r: Result, p: Params, document: Document, width: number): E
       last ? text([last], { x: 'x', y: 'y', dy: -12, textAnchor: 'end', text: () => `n = ${last.x}`, fill: 'var(--series-1)', fontWeight: 'bold', fontSize: 12, ...HALO }) : null,
       dot(addition, { x: 'x', y: 'y', r: 6, symbol: 'diamond', fill: 'var(--series-2)' }),
       text(addition, {
-        x: 'x', y: 'y', dy: 16, textAnchor: addX > xMax * 0.6 ? 'end' : 'start',
+        // Above the diamond: the Boolean line, when it reaches this far, passes below it.
+        x: 'x', y: 'y', dy: -14, dx: addX > xMax * 0.6 ? -4 : 4, textAnchor: addX > xMax * 0.6 ? 'end' : 'start',
         text: () => `${add.digits}-digit addition`,
         fill: 'var(--series-2)', fontWeight: 'bold', fontSize: 12, ...HALO,
       }),
@@ -160,20 +167,17 @@ function tinyChart(t: TinyComparison, document: Document, width: number): Elemen
     width,
     height: 120,
     marginLeft: Math.min(150, Math.round(width * 0.4)),
-    marginRight: 16,
+    marginRight: 64,
     marginTop: 8,
     marginBottom: 36,
     style: { background: 'transparent', color: 'var(--fg)' },
-    x: { domain: [floor, 0], label: 'log10 chance that a function fitting training is the target →', ticks: Math.min(6, -floor + 1) },
+    x: { domain: [floor, 0], label: 'log₁₀ chance that a function fitting training is the target →', ticks: Math.min(6, -floor + 1) },
     y: { domain: rows.map((r) => r.label), label: null, padding: 0.25 },
     color: { type: 'identity' },
     marks: [
       barX(data, { y: 'label', x1: floor, x2: 'x', fill: 'fill' }),
-      // Labels sit beside short bars and inside long ones.
-      text(data.filter((d) => d.x <= floor / 2), { y: 'label', x: 'x', dx: 4, textAnchor: 'start', fontWeight: 'bold', fontSize: 12, fill: 'var(--fg)', text: 'text' }),
-      text(data.filter((d) => d.x > floor / 2), {
-        y: 'label', x: 'x', dx: -4, textAnchor: 'end', fontWeight: 'bold', fontSize: 12, fill: 'var(--fg)', text: 'text', ...HALO,
-      }),
+      // Each value beside its bar, on the background (the right margin leaves room for the longest).
+      text(data, { y: 'label', x: 'x', dx: 5, textAnchor: 'start', fontWeight: 'bold', fontSize: 12, fill: 'var(--fg)', text: 'text' }),
     ],
     ariaLabel: 'The tiny network: chance that the function fitting training is the target, by counting functions and by counting parameters',
   });
@@ -203,7 +207,7 @@ export const view: WidgetView<typeof schema, Result> = {
     const main = element(document, 'div', 'of-panel');
     main.append(
       element(document, 'p', 'of-panel-title', 'Counting functions: the share of training-consistent functions that also get every unseen input right'),
-      element(document, 'p', 'of-panel-note', `Boolean functions of n bits with ${formatPercent(p.seen as number)} of inputs in training (blue), and ${r.addition.digits}-digit addition with ${formatNumber(r.addition.examples)} training examples (orange). Higher means rarer: the share is 10⁻ʸ.`),
+      element(document, 'p', 'of-panel-note', `Boolean functions of n bits with ${formatPercent(p.seen as number)} of inputs in training (blue), and ${r.addition.digits}-digit addition with ${formatNumber(r.addition.examples)} training examples (orange). Only 1 in N of the functions that fit also generalise; each point counts the zeros in N (1 in 1,000 is three), so higher means rarer, on a log scale.`),
       cachedGrowthChart(r, p, document, width),
     );
     const side = element(document, 'div', 'of-panel');

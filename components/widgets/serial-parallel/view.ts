@@ -72,6 +72,8 @@ export const view: WidgetView<typeof schema, Result> = {
       height: Math.round(Math.min(340, Math.max(240, width * 0.55))),
       marginLeft: 60,
       marginRight: narrow ? 56 : 70,
+      // Room under the tick labels for the axis title, which ends at the last tick ("200").
+      marginBottom: 42,
       style: { background: 'transparent', color: 'var(--fg)' },
     };
 
@@ -170,7 +172,7 @@ export const view: WidgetView<typeof schema, Result> = {
       ? `Splitting into all ${most.chains} single steps gives ${formatTimes(most.log10RatioResidual)} (residual) and ${formatTimes(most.log10RatioPlain)} (plain). `
       : '';
     const byL = k > 1
-      ? `At ${deepest.layers} layers the residual ratio is ${formatTimes(deepest.log10RatioResidual)}, falling towards its limit n!/(d!)^k = ${formatTimes(log10Interleavings(n, k)).slice(1)}, and the plain ratio is ${formatTimes(deepest.log10RatioPlain)}.`
+      ? `At ${deepest.layers} layers the residual ratio is ${formatTimes(deepest.log10RatioResidual)}, falling towards its limit n!/(d!)ᵏ = ${formatTimes(log10Interleavings(n, k)).slice(1)}, and the plain ratio is ${formatTimes(deepest.log10RatioPlain)}.`
       : '';
     return head + byK + byL;
   },

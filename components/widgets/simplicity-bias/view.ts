@@ -87,9 +87,10 @@ function rankChart(r: Result, document: Document, width: number): Element {
       text([floor], { x: 1, y: (d: number) => d, text: () => 'seen once', textAnchor: 'start', dx: 2, dy: -6, fill: 'var(--muted)', fontSize: 10 }),
       line(r.rankFrequency, { x: 'rank', y: 'p', stroke: 'var(--series-1)', strokeWidth: 2, curve: 'step-after' }),
       dot(constants, { x: 'rank', y: 'p', r: 4, fill: 'var(--series-2)', stroke: 'none' }),
-      text(constants.slice(0, 1), {
-        x: 'rank', y: 'p', text: () => (constants.length === 2 ? 'the two constant functions' : 'a constant function'),
-        textAnchor: 'start', dx: 8, dy: 10, fill: 'var(--series-2)', fontWeight: 'bold', fontSize: 11,
+      // Right of where the curve drops after the constants, level with them: clear of the curve.
+      text(constants.length ? [constants.reduce((a, b) => (b.rank > a.rank ? b : a))] : [], {
+        x: (c: { rank: number }) => c.rank + 1, y: 'p', text: () => (constants.length === 2 ? '← the two constant functions' : '← a constant function'),
+        textAnchor: 'start', dx: 6, fill: 'var(--series-2)', fontWeight: 'bold', fontSize: 11,
       }),
     ],
     ariaLabel: 'Rank–frequency plot of the sampled functions on log–log axes',
@@ -116,7 +117,7 @@ function complexityChart(r: Result, document: Document, width: number): Element 
     height: panelHeight(width),
     marginLeft: 44,
     marginRight: 14,
-    x: { label: 'Lempel–Ziv complexity K_LZ(f) →', domain: [kLo - pad, kHi + pad] },
+    x: { label: 'Lempel–Ziv complexity of f →', domain: [kLo - pad, kHi + pad] },
     y: { type: 'log', label: '↑ P(f)', domain: [yLo, 1], ticks: powersOfTen(yLo, 1), tickFormat: pow10Tick, grid: true },
     marks: [
       ruleY([floor], { stroke: 'var(--muted)', strokeDasharray: '3 3' }),
@@ -124,7 +125,7 @@ function complexityChart(r: Result, document: Document, width: number): Element 
       line(envelope, { x: 'k', y: 'p', stroke: 'var(--series-2)', strokeWidth: 2 }),
       dot(envelope, { x: 'k', y: 'p', r: 2.5, fill: 'var(--series-2)', stroke: 'none' }),
       ...(first
-        ? [text([first], { x: 'k', y: 'p', text: () => 'most likely at each K_LZ', textAnchor: 'start', dx: 8, dy: 2, fill: 'var(--series-2)', fontWeight: 'bold', fontSize: 11, ...halo })]
+        ? [text([first], { x: 'k', y: 'p', text: () => 'most likely at each complexity', textAnchor: 'start', dx: 8, dy: 2, fill: 'var(--series-2)', fontWeight: 'bold', fontSize: 11, ...halo })]
         : []),
     ],
     ariaLabel: 'Probability of each function against its Lempel–Ziv complexity, with the upper envelope',
@@ -209,7 +210,7 @@ export const view: WidgetView<typeof schema, LiveResult> = {
     const last = profile[profile.length - 1];
     const envelope = first && last && last !== first
       ? ` The most likely function at each Lempel–Ziv complexity gets rarer as complexity grows: ` +
-        `${formatPercent(10 ** first.log10MaxP)} at K_LZ = ${formatNumber(first.kLZ)}, ${formatPercent(10 ** last.log10MaxP)} at K_LZ = ${formatNumber(last.kLZ)}.`
+        `${formatPercent(10 ** first.log10MaxP)} at complexity ${formatNumber(first.kLZ)}, ${formatPercent(10 ** last.log10MaxP)} at complexity ${formatNumber(last.kLZ)}.`
       : '';
     if (p.mode === 'perceptron') {
       const N = r.tHistogram.length - 1;

@@ -3,7 +3,8 @@
 // that line on log–log axes with the two shares marked: N and α move the line up and down, s and q
 // move the points along it, and the horizontal gap between the points is the ratio s/q.
 import { dot, line, plot, ruleX, text } from '@observablehq/plot';
-import type { Params, Result, schema } from '../../../src/models/speed-cost';
+import { schema, type Params, type Result } from '../../../src/models/speed-cost';
+import { dragHandle } from '../../../src/lib/widgets/drag';
 export { model } from '../../../src/models/speed-cost';
 import type { OutputSpec, WidgetView } from '../../../src/lib/widgets/view';
 import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/lib/format';
@@ -33,8 +34,8 @@ export const view: WidgetView<typeof schema, Result> = {
       { name: 'speed-loss', label: 'Speed cost: loss from the lost depth', value: r.speedLoss, text: nats(r.speedLoss) },
       { name: 'simplicity-loss', label: 'Simplicity saving: loss the freed parameters buy back', value: r.simplicityLoss, text: nats(r.simplicityLoss) },
       { name: 'net', label: 'Net cost to the schemer (speed − simplicity)', value: r.net, text: signedNats(r.net) },
-      { name: 'ratio', label: 'Speed cost ÷ simplicity saving (s ÷ q)', value: r.ratio, text: times(r.ratio) },
-      { name: 'kept', label: 'Reliability kept over Δ extra steps, (1 − p)^Δ', value: r.kept, text: formatPercent(r.kept) },
+      { name: 'ratio', label: 'Speed cost ÷ simplicity saving ($s \\div q$)', value: r.ratio, text: times(r.ratio) },
+      { name: 'kept', label: 'Reliability kept over $\\Delta$ extra steps, $(1 - p)^{\\Delta}$', value: r.kept, text: formatPercent(r.kept) },
     ];
   },
 
@@ -44,10 +45,10 @@ export const view: WidgetView<typeof schema, Result> = {
     const narrow = width < 480;
     const lineData = SHARE_DOMAIN.map((x) => ({ x, y: r.slope * x }));
     const points = [
-      { x: q, y: r.simplicityLoss, label: narrow ? 'simplicity q' : 'simplicity saving (q)', fill: 'var(--series-2)' },
-      { x: s, y: r.speedLoss, label: narrow ? 'speed s' : 'speed cost (s)', fill: 'var(--series-1)' },
+      { x: q, y: r.simplicityLoss, label: narrow ? 'simplicity q' : 'simplicity saving (q)', fill: 'var(--series-2)', param: 'param-share' as const },
+      { x: s, y: r.speedLoss, label: narrow ? 'speed s' : 'speed cost (s)', fill: 'var(--series-1)', param: 'serial-share' as const },
     ];
-    return plot({
+    const chart = plot({
       document,
       width,
       height: Math.round(Math.min(340, Math.max(240, width * 0.55))),
@@ -63,20 +64,31 @@ export const view: WidgetView<typeof schema, Result> = {
           text: () => (narrow ? '“10%”' : '“like 10%”'), fill: 'var(--muted)',
         }),
         line(lineData, { x: 'x', y: 'y', stroke: 'var(--fg)', strokeWidth: 1.5, strokeOpacity: 0.6 }),
-        // Each point with its label, on the side facing the middle of the chart.
+        // Each point with its label on the side the rising line leaves free: above and to the left,
+        // or, near the left edge where there is no room, below and to the right.
         ...points.flatMap((pt) => {
-          const right = pt.x > 1e-3;
+          const left = pt.x < 1e-5;
           return [
             dot([pt], { x: 'x', y: 'y', r: 6, fill: pt.fill, stroke: 'var(--bg)', strokeWidth: 1.5 }),
             text([pt], {
               x: 'x', y: 'y', text: 'label', fill: pt.fill, fontWeight: 'bold',
-              dx: right ? -10 : 10, dy: -12, textAnchor: right ? 'end' : 'start',
+              dx: left ? 14 : -14, dy: left ? 16 : -14, textAnchor: left ? 'start' : 'end',
             }),
           ];
         }),
       ],
       ariaLabel: 'Loss change against share of the model, with the speed cost and the simplicity saving marked',
     });
+    // Each point is a handle for its share, sliding along the line.
+    const x = chart.scale('x')!;
+    const y = chart.scale('y')!;
+    for (const pt of points) {
+      chart.append(dragHandle(document, {
+        param: pt.param, p: schema[pt.param], value: pt.x, log: true, domain: SHARE_DOMAIN, range: x.range as [number, number],
+        pointY: y.apply(pt.y), label: schema[pt.param].label, valueText: formatShare(pt.x),
+      }));
+    }
+    return chart;
   },
 
   summary(r: Result, p: Params) {

@@ -121,13 +121,18 @@ function rankingChart(r: Result, { rows, domain }: ReturnType<typeof rankedRows>
     bar.append(svgEl(document, 'title', {},
       `${f.honest ? 'The target. ' : ''}Outputs on unseen points: ${f.deployment || 'none'} ` +
       `(${f.deploymentErrors} differ from the target). ${formatCount(f.count)} configurations, P(f) = ${formatPow10(f.log10P ?? -Infinity, 3)}, ` +
-      `share of the fitting volume ${pct(f.share)}, K_LZ ${formatNumber(f.complexity, 3)}.`));
+      `share of the fitting volume ${pct(f.share)}; Lempel–Ziv complexity ${formatNumber(f.complexity, 3)}.`));
     bars.append(bar);
   }
   svg.append(names, bars);
+  // A value that would straddle the dashed line moves just past it (about 6.5 px a character).
+  const line = x(uniform);
   for (const f of rows) {
+    const text = f.honest ? `${pct(f.share)} ◀ target` : pct(f.share);
+    const start = x(f.share) + 4;
+    const at = start < line + 3 && start + text.length * (f.honest ? 7.5 : 6.5) > line - 3 ? line + 5 : start;
     svg.append(label(document, { fill: 'var(--fg)', 'text-anchor': 'start', 'font-size': f.honest ? 12 : 11, ...(f.honest ? { 'font-weight': 'bold' } : {}), ...HALO },
-      x(f.share) + 4, mid(f), f.honest ? `${pct(f.share)} ◀ target` : pct(f.share)));
+      at, mid(f), text));
   }
   svg.append(
     rule(document, { stroke: 'var(--fg)', 'stroke-dasharray': '4,3', 'stroke-width': 1.5 }, { x1: x(uniform), x2: x(uniform), y1: top, y2: bottom }),
@@ -145,7 +150,6 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
   const kMax = Math.max(...ks);
   const kMin = Math.min(...ks);
   const maxCount = Math.max(...data.map((d) => d.count));
-  const nearRight = r.targetComplexity > kMin + 0.7 * (kMax - kMin);
   const height = Math.round(Math.min(300, Math.max(220, width * 0.5)));
   const [left, right, top, bottom] = [48, width - 16, 20, height - 38];
   const x = scaleLinear([kMin - 0.5, kMax + 0.5], [left, right]);
@@ -155,9 +159,9 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
   const xTicks = x.ticks(Math.max(3, Math.floor(width / 100)));
   const yTicks = y.ticks((bottom - top) / 35);
 
-  const svg = chartRoot(document, width, height, 'log10 probability of every computable function against its Lempel–Ziv complexity');
+  const svg = chartRoot(document, width, height, 'Log probability of every computable function against its Lempel–Ziv complexity');
   svg.append(
-    ...yAxis(document, y, { ticks: yTicks, format: y.tickFormat(yTicks.length), left, right, label: '↑ log10 P(f)' }),
+    ...yAxis(document, y, { ticks: yTicks, format: y.tickFormat(yTicks.length), left, right, label: '↑ log₁₀ P(f)' }),
     ...xAxis(document, x, { ticks: xTicks, format: x.tickFormat(xTicks.length), bottom, label: 'Lempel–Ziv complexity of the truth table →', labelAt: [width - 3, height - 3] }),
   );
   for (const [fits, attrs] of [[false, { fill: 'var(--muted)', 'fill-opacity': 0.45 }], [true, { fill: 'var(--series-1)', 'fill-opacity': 0.85 }]] as const) {
@@ -169,10 +173,8 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
     const [cx, cy] = [x(r.targetComplexity), y(r.log10PTarget)];
     const ring = markGroup(document, 'dot', { fill: 'none', stroke: 'var(--series-2)', 'stroke-width': 2.5 });
     ring.append(svgEl(document, 'circle', { cx, cy, r: 9 }));
-    // The label goes on whichever side of the ring has room.
-    svg.append(ring, label(document, {
-      fill: 'var(--fg)', ...HALO, 'text-anchor': nearRight ? 'end' : 'start', 'font-size': 12, 'font-weight': 'bold', transform: `translate(${nearRight ? -12 : 12},0)`,
-    }, cx, cy, 'target'));
+    // The key above the chart names the ring: a label beside it would sit on other functions' dots.
+    svg.append(ring);
   }
   return svg;
 }

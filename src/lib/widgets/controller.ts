@@ -6,8 +6,11 @@ import {
   type Model, type NumberParam, type Schema, type Values,
 } from '../schema';
 import { getStore, type WidgetStore } from './store';
+import { plainLabel } from '../format';
 import { perFrame } from './frame';
 import { finishChart } from './chart-dom';
+import { enableDrag, refocusHandle } from './drag';
+import { enableSteps } from './steps';
 import type { OutputSpec, WidgetView } from './view';
 import { SERVER_CHART_WIDTH } from './view';
 import { changedSettings, citationMarkdown, shortOutputLabel } from './citation';
@@ -95,6 +98,13 @@ export function renderOutputs(root: HTMLElement, specs: OutputSpec[]): void {
   for (const spec of specs) {
     const out = root.querySelector<HTMLOutputElement>(`output[name="${spec.name}"]`);
     if (out) showOutput(out, spec);
+    // A label that names a setting ("… 150 steps ahead") follows it; its notation is set at build
+    // (MathML) and, once changed here, written as plain text.
+    const label = root.querySelector<HTMLElement>(`#${root.id}-out-${spec.name}`);
+    if (label && label.dataset.label !== undefined && label.dataset.label !== spec.label) {
+      label.textContent = plainLabel(spec.label);
+      label.dataset.label = spec.label;
+    }
   }
 }
 
@@ -173,7 +183,10 @@ export function mountWidget<S extends Schema, R>(
       const width = Math.max(300, Math.min(720, Math.round(chartWidth || 640)));
       const chart = view.chart(result, values, { document, width });
       finishChart(chart, `${figId}-live`);
+      // A chart handle being dragged or keyed keeps focus across the redraw (drag.ts).
+      const focused = chartBox.contains(document.activeElement) ? document.activeElement?.getAttribute('data-drag-param') ?? null : null;
       chartBox.replaceChildren(chart);
+      refocusHandle(chartBox, focused);
     }
     if (view.summary && summaryBox) summaryBox.textContent = view.summary(result, values);
     options.afterRender?.(result, values, root);
@@ -297,6 +310,8 @@ export function mountWidget<S extends Schema, R>(
   // A link that sets something under "More settings" opens it, so the reader sees what was set.
   const more = root.querySelector<HTMLDetailsElement>('.widget-more-settings');
   if (more && controlsOf.some(({ p, name, el }) => el && more.contains(el) && formatValue(p, store.values[name]) !== formatValue(p, p.default))) more.open = true;
+  if (chartBox) enableDrag(chartBox, store, model.schema, update);
+  enableSteps(root, store, model);
   if (controls) controls.disabled = false;
   root.classList.add('hydrated');
   // The server-rendered figure already shows the default state: redraw only if the URL asked for

@@ -3,6 +3,7 @@
 // scrubs it. An output number just follows the store.
 import { clampNumber, formatValue, fromSlider, toSlider, type Model, type NumberParam, type Schema, type Values } from '../schema';
 import { getStore } from './store';
+import { plainLabel } from '../format';
 import type { WidgetView } from './view';
 import { setFigureState, showOutput, type RunOptions } from './controller';
 import { perFrame } from './frame';
@@ -35,7 +36,7 @@ export function bindInline<S extends Schema, R>(el: HTMLElement, model: Model<S,
   // Slider semantics are added here, not in the HTML: without JavaScript the number is plain text.
   el.tabIndex = 0;
   el.setAttribute('role', 'slider');
-  el.setAttribute('aria-label', el.dataset.label ?? p.label);
+  el.setAttribute('aria-label', el.dataset.label ?? plainLabel(p.label));
   el.setAttribute('aria-valuemin', String(p.min));
   el.setAttribute('aria-valuemax', String(p.max));
   el.title = 'Drag, or focus and use the arrow keys';

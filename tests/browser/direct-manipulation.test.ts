@@ -1,0 +1,121 @@
+// Chart handles mirror their controls (drag and keyboard), and each caption's step buttons set
+// the state their link promises.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from '../support/driver';
+import { closeBrowser, openPage } from '../support/browser';
+import { outputValue, ready, waitForUrlParam } from '../support/widget';
+import { WIDGET_PAGES } from '../support/widget-pages';
+
+afterAll(closeBrowser);
+
+/** Drag a widget's handle for `param` by dx pixels with the mouse. */
+async function drag(page: Page, widget: string, param: string, dx: number): Promise<void> {
+  const handle = page.locator(`figure[data-widget="${widget}"] .widget-chart [data-drag-param="${param}"] .drag-hit`).first();
+  await handle.scrollIntoViewIfNeeded();
+  const box = (await handle.boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 4; i++) await page.mouse.move(x + (dx * i) / 4, y);
+  await page.mouse.up();
+}
+
+const fieldValue = (page: Page, widget: string, param: string) =>
+  page.locator(`figure[data-widget="${widget}"] input[name="${param}"]`).evaluate((el) => (el as HTMLInputElement).value);
+
+async function waitForField(page: Page, widget: string, param: string, ok: (v: string) => boolean): Promise<string> {
+  await page.waitForFunction(
+    ([w, p, src]) => new Function('v', `return (${src})(v)`)((document.querySelector(`figure[data-widget="${w}"] input[name="${p}"]`) as HTMLInputElement).value),
+    [widget, param, ok.toString()] as const,
+  );
+  return fieldValue(page, widget, param);
+}
+
+describe('chart handles', () => {
+  it('residual-paths: dragging the band’s end and keying its start move the fields and the outputs', async () => {
+    const { page, errors, close } = await openPage(WIDGET_PAGES['residual-paths']);
+    const fig = await ready(page, 'residual-paths');
+    const share = await outputValue(fig, 'share');
+    await drag(page, 'residual-paths', 'to', 60);
+    const to = Number(await waitForField(page, 'residual-paths', 'to', (v) => Number(v) > 17));
+    await waitForUrlParam(page, 'residual-paths.to', String(to));
+    expect(await outputValue(fig, 'share')).toBeGreaterThan(share);
+    await fig.locator('[data-drag-param="from"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await waitForField(page, 'residual-paths', 'from', (v) => v === '6')).toBe('6');
+    // Focus stays on the redrawn handle, so the keys keep working.
+    await page.keyboard.press('ArrowRight');
+    expect(await waitForField(page, 'residual-paths', 'from', (v) => v === '7')).toBe('7');
+    expect(await fig.locator('[data-drag-param="from"]').getAttribute('aria-valuenow')).toBe('7');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('credit-horizon: the episode’s edge drags and keys like the episode slider', async () => {
+    const { page, close } = await openPage(WIDGET_PAGES['credit-horizon']);
+    const fig = await ready(page, 'credit-horizon');
+    await drag(page, 'credit-horizon', 'episode', 80);
+    const episode = Number(await waitForField(page, 'credit-horizon', 'episode', (v) => Number(v) > 100));
+    expect(await outputValue(fig, 'signal-at-end')).toBeCloseTo(0.99 ** episode, 12);
+    await fig.locator('[data-drag-param="episode"]').focus();
+    await page.keyboard.press('End');
+    expect(await waitForField(page, 'credit-horizon', 'episode', (v) => v === '1000')).toBe('1000');
+    await page.keyboard.press('ArrowLeft');
+    // One step of the log slider below 1,000, as the slider itself would move.
+    expect(Number(await waitForField(page, 'credit-horizon', 'episode', (v) => v !== '1000'))).toBe(993);
+    await close();
+  });
+
+  it('speed-cost: the speed point drags along the line and keys like its slider', async () => {
+    const { page, close } = await openPage(WIDGET_PAGES['speed-cost']);
+    const fig = await ready(page, 'speed-cost');
+    const ratio = await outputValue(fig, 'ratio');
+    await drag(page, 'speed-cost', 'serial-share', 50);
+    await waitForField(page, 'speed-cost', 'serial-share', (v) => Number(v) > 0.001);
+    expect(await outputValue(fig, 'ratio')).toBeGreaterThan(ratio);
+    await fig.locator('[data-drag-param="param-share"]').focus();
+    await page.keyboard.press('Home');
+    expect(await waitForField(page, 'speed-cost', 'param-share', (v) => v === '1e-8')).toBe('1e-8');
+    await close();
+  });
+});
+
+/** Every step button in the caption, as { text, query }. */
+async function steps(page: Page, widget: string): Promise<{ text: string; query: string }[]> {
+  return page.locator(`figure[data-widget="${widget}"] button[data-step]`).evaluateAll((bs) =>
+    bs.map((b) => ({ text: b.textContent ?? '', query: (b as HTMLElement).dataset.step ?? '' })));
+}
+
+describe('step buttons', () => {
+  for (const widget of ['goal-count', 'residual-paths', 'odds', 'credit-horizon', 'serial-parallel', 'speed-cost']) {
+    it(`${widget}: each step sets its promised state and says what changed`, async () => {
+      const { page, errors, close } = await openPage(WIDGET_PAGES[widget]);
+      const fig = await ready(page, widget);
+      const list = await steps(page, widget);
+      expect(list.length).toBeGreaterThan(1);
+      for (const [i, step] of list.entries()) {
+        const button = fig.locator('button[data-step]').nth(i);
+        await button.click();
+        const want = new URLSearchParams(step.query);
+        // The URL holds exactly the step's settings (every other parameter at its default).
+        await page.waitForFunction((q) => {
+          const have = [...new URL(location.href).searchParams].filter(([k]) => k.startsWith(`${q.w}.`)).map(([k, v]) => `${k.slice(q.w.length + 1)}=${v}`).sort();
+          return have.join('&') === q.want;
+        }, { w: widget, want: [...want].map(([k, v]) => `${k}=${v}`).sort().join('&') });
+        for (const [k, v] of want) {
+          const field = fig.locator(`input[name="${k}"]:not([type=checkbox]), select[name="${k}"]`).first();
+          if ((k === 'extra' && v === '0') || v === 'unlimited') expect(await fig.locator(`input[data-special-for="${k}"]`).evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
+          else {
+            const have = await field.evaluate((el) => (el as HTMLInputElement).value);
+            if (Number.isNaN(Number(v))) expect(have).toBe(v);
+            else expect(Number(have)).toBeCloseTo(Number(v), 6);
+          }
+        }
+        expect(await button.getAttribute('aria-current')).toBe('step');
+        expect(await fig.locator('.widget-step-status').textContent()).toMatch(/→|already at this setting/);
+      }
+      expect(errors).toEqual([]);
+      await close();
+    });
+  }
+});

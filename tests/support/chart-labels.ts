@@ -1,0 +1,65 @@
+// Finds chart labels that collide: a text's box overlapping another text's box, or covering a mark
+// it must not (a line, dot, rule, arrow or bar). Lines are sampled along their length every 2 px,
+// so a curve that passes beside a label is not mistaken for one through it (its box would be).
+import type { Page } from './driver';
+
+/** Marks a label must never cover, unless a widget says otherwise. Areas, grids and ticks are
+ * background, not marks. */
+export const DEFAULT_MARKS = [
+  'g[aria-label="line"] path', 'g[aria-label="dot"] circle', 'g[aria-label="rule"] line',
+  'g[aria-label="arrow"] path', 'g[aria-label="bar"] rect', 'g[aria-label="link"] path', '.drag-grip',
+].join(', ');
+
+export interface Collision {
+  text: string;
+  other: string;
+}
+
+/** Collisions inside one widget's chart. `marks` is a CSS selector of the marks labels must not
+ * cover (`DEFAULT_MARKS` if omitted); `tolerance` (px) lets boxes touch. */
+export async function chartCollisions(page: Page, widget: string, marks = DEFAULT_MARKS, tolerance = 1): Promise<Collision[]> {
+  return page.evaluate(({ widget, marks, tolerance }) => {
+    const chart = document.querySelector(`figure[data-widget="${widget}"] .widget-chart`);
+    if (!chart) return [{ text: '(no chart)', other: widget }];
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const texts = [...chart.querySelectorAll('svg text')].filter((t) => visible(t) && (t.textContent ?? '').trim() !== '');
+    const boxes = texts.map((t) => {
+      const r = t.getBoundingClientRect();
+      return { el: t, left: r.left + tolerance, right: r.right - tolerance, top: r.top + tolerance, bottom: r.bottom - tolerance };
+    });
+    type Box = (typeof boxes)[number];
+    const name = (el: Element) => (el.textContent ?? '').trim() || `<${el.tagName.toLowerCase()} in ${el.closest('g[aria-label]')?.getAttribute('aria-label') ?? 'chart'}>`;
+    const overlaps = (a: Box, r: DOMRect) => a.left < r.right && r.left < a.right && a.top < r.bottom && r.top < a.bottom;
+    const inside = (a: Box, x: number, y: number) => x > a.left && x < a.right && y > a.top && y < a.bottom;
+    const out: { text: string; other: string }[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const r = boxes[j].el.getBoundingClientRect();
+        const shrunk = new DOMRect(r.left + tolerance, r.top + tolerance, r.width - 2 * tolerance, r.height - 2 * tolerance);
+        if (overlaps(boxes[i], shrunk)) out.push({ text: name(boxes[i].el), other: name(boxes[j].el) });
+      }
+    }
+    for (const mark of chart.querySelectorAll<SVGGraphicsElement>(marks)) {
+      // A horizontal or vertical line has a box of zero height or width.
+      const r = mark.getBoundingClientRect();
+      if ((r.width === 0 && r.height === 0) || getComputedStyle(mark).visibility === 'hidden') continue;
+      const tag = mark.tagName.toLowerCase();
+      if (tag === 'path' || tag === 'line') {
+        // Sample the geometry in screen coordinates.
+        const geo = mark as SVGGeometryElement;
+        const ctm = geo.getScreenCTM();
+        if (!ctm) continue;
+        const length = geo.getTotalLength();
+        const points: DOMPoint[] = [];
+        for (let s = 0; s <= length; s += 2) points.push(geo.getPointAtLength(s).matrixTransform(ctm));
+        for (const b of boxes) if (points.some((p) => inside(b, p.x, p.y))) out.push({ text: name(b.el), other: name(mark) });
+      } else {
+        for (const b of boxes) if (overlaps(b, r)) out.push({ text: name(b.el), other: name(mark) });
+      }
+    }
+    return out;
+  }, { widget, marks, tolerance });
+}
