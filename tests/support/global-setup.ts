@@ -1,11 +1,13 @@
 // Build once, serve once, launch one Chromium: shared by every site and browser test file.
-// The site is built under a sub-path (/essay/) so the tests prove sub-path deployment works.
+// The site is built under a sub-path (/essay/) so the tests prove sub-path deployment works, and
+// with the test fixtures (the kitchen sink, the widget test pages), which the published site leaves out.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from './server';
 import { CHROMIUM_ARGS, resolveChromium } from './chromium';
+import { FIXTURES_ENV } from '../../src/lib/site/fixtures';
 
 export const TEST_BASE = '/essay/';
 const root = resolve(import.meta.dirname, '../..');
@@ -24,7 +26,7 @@ export default async function setup(project: TestProject) {
   if (!process.env.REUSE_BUILD) {
     const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,
-      env: { ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1', [FIXTURES_ENV]: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
