@@ -30,6 +30,10 @@ async function outputsOf(page: Page): Promise<Record<string, string>> {
     Object.fromEntries(os.map((o) => [`${o.closest('figure')!.id}/${(o as HTMLOutputElement).name}`, (o as HTMLElement).dataset.value ?? ''])));
 }
 
+// Each test drives every widget of a page several times over: its time limit is a guard against a
+// hang, set for a loaded machine.
+const HEAVY = 180_000;
+
 describe.each(widgetPages)('/$route', ({ route, widgets }) => {
   it('survives hostile values for every parameter of every widget', async () => {
     const schemas = catalogSchemas();
@@ -46,7 +50,7 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
       expect(errors).toEqual([]);
       await close();
     }
-  });
+  }, HEAVY);
 
   it('takes a random walk through every control without errors or invalid numbers', async () => {
     const { page, errors, close } = await openPage(route);
@@ -86,7 +90,7 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     expect(await invalidNumberText(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
-  });
+  }, HEAVY);
 
   it('gives the same numbers for the same link in fresh browsers', async () => {
     const first = await openPage(route);
@@ -111,5 +115,5 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     await idle(second.page);
     expect(await outputsOf(second.page)).toEqual(a);
     await second.close();
-  });
+  }, HEAVY);
 });
