@@ -59,8 +59,8 @@ interface PageRow {
   page: string; jsKB: number; htmlKB: number; cssKB: number; fontsKB: number; fontFiles: number;
   lcpMs: number; cls: number; tbtMs: number; loadLongTasks: number;
 }
-// The essay's pages; hidden test fixtures (kitchen sink, widget test pages) are not measured.
-const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html' && r !== 'kitchen-sink/' && !r.startsWith('widgets-'));
+// The essay's pages (the bench build, like the published one, holds no test fixtures).
+const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html');
 const pageRows: PageRow[] = want('pages') ? [] : previous.pages ?? [];
 for (const route of want('pages') ? pages : []) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });

@@ -4,7 +4,8 @@ import { z } from 'astro/zod';
 
 // Every essay page is an MDX file in content/chapters/. `chapter` numbers the sections of the
 // numbered chapters; `figures` fixes figure numbers by id (never by counting); drafts are left
-// out of the build; `hidden` pages are built but not listed in the contents.
+// out of the build; `fixture` pages (for the tests) are built only into the test build and are
+// never listed (src/lib/site/fixtures.ts).
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
   schema: z.object({
@@ -15,7 +16,7 @@ const chapters = defineCollection({
     chapter: z.number().optional(),
     figures: z.array(z.string()).default([]),
     draft: z.boolean().default(false),
-    hidden: z.boolean().default(false),
+    fixture: z.boolean().default(false),
     updated: z.string().optional(),
   }),
 });

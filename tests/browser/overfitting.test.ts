@@ -55,7 +55,8 @@ describe('overfitting in the browser', () => {
     const fig = await ready(page, 'overfitting');
     const r = model({ bits: 30, digits: 3, seen: 0.25 });
     expect(await outputValue(fig, 'generalise')).toBe(r.boolean.at(-1)!.log10Generalise);
-    expect(await outputValue(fig, 'addition-candidates')).toBe(r.addition.log10Candidates);
+    // Math.log10 is not correctly rounded, and engines differ by an ulp (Chromium 153: log10(1999)).
+    expect(await outputValue(fig, 'addition-candidates')).toBeCloseTo(r.addition.log10Candidates, 6);
     expect(await fig.locator('input[name="digits"]').inputValue()).toBe('3');
     await close();
   });

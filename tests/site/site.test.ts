@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { builtPages, citableIdsOf, externalLinks, hrefsOf, idsOf, publishedSlugs } from '../support/site';
+import { builtPages, citableIdsOf, externalLinks, fixtureRoutes, hrefsOf, idsOf, publishedSlugs } from '../support/site';
 
 const distDir = inject('distDir');
 const base = inject('base');
@@ -11,6 +11,7 @@ const root = resolve(import.meta.dirname, '../..');
 const pages = builtPages(distDir);
 const byRoute = new Map(pages.map((p) => [p.route, p]));
 const registry: Record<string, string[]> = JSON.parse(readFileSync(resolve(root, 'tests/anchors.json'), 'utf8'));
+const fixtures = fixtureRoutes(resolve(root, 'content/chapters'));
 
 describe('the built site', () => {
   it('has every page: each published chapter and the fixed pages', () => {
@@ -63,9 +64,20 @@ describe('the built site', () => {
       expect(missing, `ids removed from /${route}: keep them, or add an alias element with the old id`).toEqual([]);
     }
     for (const page of pages) {
-      if (page.route === '404.html') continue;
+      if (page.route === '404.html' || fixtures.includes(page.route)) continue;
       const unregistered = citableIdsOf(page.html).filter((id) => !(registry[page.route] ?? []).includes(id));
       expect(unregistered, `new citable ids on /${page.route}: add them to tests/anchors.json`).toEqual([]);
+    }
+  });
+
+  it('keeps the test fixtures out of the essay: built here, but unlisted, unlinked and noindex', () => {
+    expect(fixtures).toEqual(['kitchen-sink/', 'widgets-chapter-1/', 'widgets-simplicity/']);
+    expect(Object.keys(registry).filter((r) => fixtures.includes(r)), 'fixtures have no permanent anchors').toEqual([]);
+    for (const route of fixtures) {
+      expect(byRoute.get(route)?.html, `/${route}`).toMatch(/<meta name="robots" content="noindex/);
+      for (const page of pages) if (!fixtures.includes(page.route)) {
+        expect(hrefsOf(page.html).filter((h) => h.startsWith(`${base}${route}`)), `/${page.route} links to /${route}`).toEqual([]);
+      }
     }
   });
 

@@ -1,6 +1,7 @@
 // Build once, serve once, launch one Chromium: shared by every site and browser test file, in both
 // projects that use it (Chromium's "dist" and Firefox's "gecko": the second gets the first's).
-// The site is built under a sub-path (/essay/) so the tests prove sub-path deployment works.
+// The site is built under a sub-path (/essay/) so the tests prove sub-path deployment works, and
+// with the test fixtures (the kitchen sink, the widget test pages), which the published site leaves out.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
@@ -8,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { serveDist } from './server';
 import { CHROMIUM_ARGS, resolveChromium } from './chromium';
 import type { Engine } from './driver';
+import { FIXTURES_ENV } from '../../src/lib/site/fixtures';
 
 export const TEST_BASE = '/essay/';
 export const TEST_SITE = 'https://counting-schemers.example';
@@ -50,7 +52,7 @@ async function start(): Promise<Shared> {
     const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,
       // A public origin, as a deployment has, so link-preview URLs are absolute (tests/site/share.test.ts).
-      env: { SITE: TEST_SITE, ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { SITE: TEST_SITE, ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1', [FIXTURES_ENV]: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });

@@ -43,12 +43,25 @@ export function hrefsOf(html: string): string[] {
   return [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 }
 
-/** Chapters whose front matter does not mark them as drafts, by slug. */
-export function publishedSlugs(contentDir: string): string[] {
+/** Each chapter's slug and the front-matter flags that decide whether it is built. */
+export function chapterFlags(contentDir: string): { slug: string; draft: boolean; fixture: boolean }[] {
   return readdirSync(contentDir)
     .filter((f) => f.endsWith('.mdx'))
-    .filter((f) => !/^draft:\s*true\s*$/m.test(readFileSync(join(contentDir, f), 'utf8').split('---')[1] ?? ''))
-    .map((f) => f.replace(/\.mdx$/, ''));
+    .map((f) => {
+      const front = readFileSync(join(contentDir, f), 'utf8').split('---')[1] ?? '';
+      const flag = (name: string) => new RegExp(`^${name}:\\s*true\\s*$`, 'm').test(front);
+      return { slug: f.replace(/\.mdx$/, ''), draft: flag('draft'), fixture: flag('fixture') };
+    });
+}
+
+/** Chapters whose front matter does not mark them as drafts, by slug (test fixtures included). */
+export function publishedSlugs(contentDir: string): string[] {
+  return chapterFlags(contentDir).filter((c) => !c.draft).map((c) => c.slug);
+}
+
+/** Routes of the test fixtures (built only into the test build), e.g. "kitchen-sink/". */
+export function fixtureRoutes(contentDir: string): string[] {
+  return chapterFlags(contentDir).filter((c) => c.fixture).map((c) => `${c.slug}/`);
 }
 
 /** Every link to another site in the built pages (canonical and Open Graph URLs excluded). */

@@ -1,14 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { isBuilt, wantsFixtures } from './fixtures';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
-/** Published pages in reading order. Drafts never leave the author's machine. */
+/** Built pages in reading order. Drafts never leave the author's machine; test fixtures only the tests'. */
 export async function publishedChapters(): Promise<Chapter[]> {
-  const all = await getCollection('chapters', (c) => !c.data.draft);
+  const withFixtures = wantsFixtures(process.env, import.meta.env.DEV);
+  const all = await getCollection('chapters', (c) => isBuilt(c.data, withFixtures));
   return all.sort((a, b) => a.data.order - b.data.order);
 }
 
-/** The pages listed in the contents (hidden pages such as the kitchen sink are not). */
+/** The pages listed in the contents (test fixtures such as the kitchen sink are not). */
 export async function listedChapters(): Promise<Chapter[]> {
-  return (await publishedChapters()).filter((c) => !c.data.hidden);
+  return (await publishedChapters()).filter((c) => !c.data.fixture);
 }
