@@ -128,11 +128,19 @@ class GeckoLocator implements Locator {
     }, option, options);
   }
 
-  /** As Playwright's (and Chromium's): scrolls only when the element is not wholly in view, centring it. */
+  /** As Playwright's: scrolls only when the element is not wholly in view (centring it), and until
+   * it stays there: blocks above it rendered on demand (content-visibility) may push it away. */
   scrollIntoViewIfNeeded(options?: Timeout) {
-    return this.on('attached', (el) => {
-      const r = el.getBoundingClientRect();
-      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) el.scrollIntoView({ block: 'center', inline: 'center' });
+    return this.on('attached', async (el) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      for (let i = 0; i < 100; i++) {
+        const r = el.getBoundingClientRect();
+        const whole = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        const spans = r.height > innerHeight && r.top <= 0 && r.bottom >= innerHeight;
+        if (i > 0 && (whole || spans)) return;
+        if (!whole) el.scrollIntoView({ block: 'center', inline: 'center' });
+        await frame();
+      }
     }, undefined, options);
   }
 
