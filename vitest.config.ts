@@ -38,6 +38,8 @@ export default defineConfig({
         ? [{
           test: {
             name: 'gecko', include: browserTests, ...builtSite, setupFiles: ['tests/support/gecko-setup.ts'],
+            // A test asking for dark mode, reduced motion or scripts off launches a Firefox for it.
+            testTimeout: 120_000,
             provide: { engine: 'firefox' as const, firefoxPath },
           },
         }]

@@ -63,7 +63,8 @@ class GeckoLocator implements Locator {
     const el = now.asElement();
     if (el) return el as ElementHandle<Element>;
     drop(now);
-    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, this.chain, want);
+    const polling = this.owner.scriptsOff ? 50 : 'raf'; // with scripts off, frame callbacks never run
+    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling }, this.chain, want);
     return handle.asElement() as ElementHandle<Element>;
   }
 
@@ -128,12 +129,23 @@ class GeckoLocator implements Locator {
     }, option, options);
   }
 
-  /** As Playwright's (and Chromium's): scrolls only when the element is not wholly in view, centring it. */
-  scrollIntoViewIfNeeded(options?: Timeout) {
-    return this.on('attached', (el) => {
-      const r = el.getBoundingClientRect();
-      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) el.scrollIntoView({ block: 'center', inline: 'center' });
-    }, undefined, options);
+  /** As Playwright's: scrolls only when the element is not wholly in view (centring it), and until
+   * it stays there: in Firefox, blocks above it rendered on demand (content-visibility) push it away
+   * after one scroll. Checked once a frame (with scripts off, where frame callbacks never run, from here). */
+  async scrollIntoViewIfNeeded(options?: Timeout): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      const settled = await this.on('attached', (el, first) => {
+        const r = el.getBoundingClientRect();
+        const whole = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        const spans = r.height > innerHeight && r.top <= 0 && r.bottom >= innerHeight;
+        if (!first && (whole || spans)) return true;
+        if (!whole) el.scrollIntoView({ block: 'center', inline: 'center' });
+        return false;
+      }, i === 0, options);
+      if (settled) return;
+      if (this.owner.scriptsOff) await new Promise((done) => setTimeout(done, 50));
+      else await this.owner.raw.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
   }
 
   getAttribute(name: string, options?: Timeout) { return this.on('attached', (el, n) => el.getAttribute(n), name, options); }
@@ -184,9 +196,11 @@ class GeckoLocator implements Locator {
 class GeckoPage implements Page {
   readonly raw: RawPage;
   private readonly options: PageOptions;
+  readonly scriptsOff: boolean;
   constructor(raw: RawPage, options: PageOptions) {
     this.raw = raw;
     this.options = options;
+    this.scriptsOff = options.javaScriptEnabled === false;
   }
 
   locator(css: string): Locator { return new GeckoLocator(this, [{ css }]); }
