@@ -17,9 +17,8 @@ export async function hydrated(page: Page, id: string): Promise<Locator> {
 
 /** Scroll to a widget and wait until it is hydrated and its outputs show its setting (data-state). */
 export async function ready(page: Page, id: string): Promise<Locator> {
-  const fig = figure(page, id);
-  await fig.scrollIntoViewIfNeeded();
-  await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.matches('.hydrated[data-state="ready"]'), id);
+  const fig = await hydrated(page, id);
+  await page.waitForFunction((w) => document.querySelector(`figure[data-widget="${w}"]`)?.getAttribute('data-state') === 'ready', id);
   return fig;
 }
 
