@@ -1,6 +1,6 @@
-// Progressive enhancement for every page: theme toggle, table-of-contents tracking, copy-link
-// controls, touch previews for citations, and lazy hydration of widgets. The page is complete
-// without any of this.
+// Progressive enhancement for every page: theme toggle, table-of-contents tracking, copy-link and
+// "Copy as Markdown" controls, touch previews for citations and cross-references, "Copy quote",
+// and lazy hydration of widgets. The page is complete without any of this.
 import { hydrateWidgets } from '../widgets/hydrate';
 import { escapeHtml, sectionMarkdown } from './cite-text';
 import { setupQuotes } from './quote';
