@@ -6,7 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from '../support/site';
 import { closeBrowser, getBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 
-const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html');
+// Share pages (/s/<id>/) send the reader straight on: tests/site/share.test.ts and tests/browser/share.test.ts.
+const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html' && !r.startsWith('s/'));
 
 afterAll(closeBrowser);
 
