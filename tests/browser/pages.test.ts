@@ -8,9 +8,10 @@ import { builtPages, fixtureRoutes } from '../support/site';
 import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 
 // The essay's pages and the kitchen sink (every reading feature at once); the widget test pages only
-// repeat widgets that are on the chapters.
+// repeat widgets that are on the chapters. Share pages (/s/<id>/) send the reader straight on:
+// tests/site/share.test.ts and tests/browser/share.test.ts check them.
 const fixtures = fixtureRoutes(resolve(import.meta.dirname, '../../content/chapters')).filter((r) => r !== 'kitchen-sink/');
-const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html' && !fixtures.includes(r));
+const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html' && !fixtures.includes(r) && !r.startsWith('s/'));
 
 afterAll(closeBrowser);
 

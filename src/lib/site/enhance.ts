@@ -1,6 +1,6 @@
-// Progressive enhancement for every page: theme toggle, table-of-contents tracking, copy-link
-// controls, touch previews for citations, and lazy hydration of widgets. The page is complete
-// without any of this.
+// Progressive enhancement for every page: theme toggle, table-of-contents tracking, copy-link and
+// "Copy as Markdown" controls, touch previews for citations and cross-references, "Copy quote",
+// and lazy hydration of widgets. The page is complete without any of this.
 import { hydrateWidgets } from '../widgets/hydrate';
 import { escapeHtml, sectionMarkdown } from './cite-text';
 import { setupQuotes } from './quote';
@@ -74,12 +74,15 @@ function setupCopyLinks(): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-md';
-    button.setAttribute('aria-label', `Copy as Markdown: ${link.dataset.sectionLabel ?? ''}`);
     button.title = 'Copy as Markdown';
+    // Named by its (visually hidden) text, so the visible mark need not be part of the name.
     const mark = document.createElement('span');
     mark.setAttribute('aria-hidden', 'true');
     mark.textContent = 'M↓';
-    button.append(mark);
+    const name = document.createElement('span');
+    name.className = 'visually-hidden';
+    name.textContent = `Copy as Markdown: ${link.dataset.sectionLabel ?? ''}`;
+    button.append(mark, name);
     link.after(button);
   });
   document.addEventListener('click', async (event) => {
