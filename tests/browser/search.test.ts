@@ -42,7 +42,7 @@ describe('search', () => {
     expect(await loaded()).toEqual([]);
 
     const button = page.locator('.site-header .search-open');
-    expect(await button.evaluate((b) => [b.tagName, b.textContent?.trim(), b.getAttribute('aria-haspopup')])).toEqual(['BUTTON', 'Search', 'dialog']);
+    expect(await button.evaluate((b) => [b.tagName, b.querySelector('.search-label')?.textContent, b.getAttribute('aria-haspopup')])).toEqual(['BUTTON', 'Search', 'dialog']);
     await button.click();
     await opened(page);
     expect(await page.evaluate(() => document.activeElement?.matches('.search-dialog input'))).toBe(true);
