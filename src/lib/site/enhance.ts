@@ -136,9 +136,7 @@ function setupSearch(): void {
   button.className = link.className;
   button.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
   button.setAttribute('aria-haspopup', 'dialog');
-  const key = Object.assign(document.createElement('kbd'), { className: 'search-key', textContent: '/' });
-  key.setAttribute('aria-hidden', 'true');
-  button.append(...link.childNodes, key);
+  button.append(...link.childNodes);
   link.replaceWith(button);
   const open = async () => {
     // Focus goes back here on closing (nowhere, if nothing had it: a reader who pressed "/").
