@@ -202,6 +202,7 @@ if (want('search')) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(site.url + 'speed-and-depth/', { waitUntil: 'networkidle' });
+  await page.waitForSelector('button.search-open'); // the page's script has made the link a button
   const fetched: string[] = [];
   page.on('response', (r) => fetched.push(r.url()));
   // Open → first results: loading the dialog's code and the index, indexing, searching, drawing.

@@ -42,7 +42,7 @@ describe('search', () => {
     expect(await loaded()).toEqual([]);
 
     const button = page.locator('.site-header .search-open');
-    expect(await button.evaluate((b) => [b.tagName, b.textContent?.trim(), b.getAttribute('aria-haspopup')])).toEqual(['BUTTON', 'Search', 'dialog']);
+    expect(await button.evaluate((b) => [b.tagName, b.querySelector('.search-label')?.textContent, b.getAttribute('aria-haspopup')])).toEqual(['BUTTON', 'Search', 'dialog']);
     await button.click();
     await opened(page);
     expect(await page.evaluate(() => document.activeElement?.matches('.search-dialog input'))).toBe(true);
@@ -110,10 +110,17 @@ describe('search', () => {
     await close();
   });
 
-  it('without JavaScript, the header control is a link to the contents', async () => {
+  it('without JavaScript, the header control is a link to the contents, in the place the button takes', async () => {
+    const withJs = await openPage('counting/');
+    await withJs.page.waitForFunction(() => document.querySelector('.site-header button.search-open'));
+    const buttonBox = await withJs.page.locator('.search-open').boundingBox();
+    await withJs.close();
+
     const { page, close } = await openPage('counting/', { javaScriptEnabled: false });
     const link = page.locator('.site-header a.search-open');
     expect(await link.count()).toBe(1);
+    // Turning the link into a button moves nothing in the header (no layout shift).
+    expect(await link.boundingBox()).toEqual(buttonBox);
     expect(await link.getAttribute('href')).toBe(`${base}#contents`);
     expect((await link.textContent())?.trim()).toBe('Search');
     await link.click();

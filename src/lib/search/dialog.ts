@@ -49,7 +49,7 @@ function option(hit: Hit, i: number): HTMLAnchorElement {
   return a;
 }
 
-function select(i: number): void {
+function select(i: number, scroll = true): void {
   const options = list.querySelectorAll<HTMLAnchorElement>('[role="option"]');
   if (options.length === 0) {
     active = -1;
@@ -59,7 +59,7 @@ function select(i: number): void {
   active = (i + options.length) % options.length;
   options.forEach((o, j) => o.setAttribute('aria-selected', String(j === active)));
   input.setAttribute('aria-activedescendant', options[active].id);
-  options[active].scrollIntoView({ block: 'nearest' });
+  if (scroll) options[active].scrollIntoView({ block: 'nearest' });
 }
 
 let pending = 0;
@@ -80,7 +80,7 @@ async function update(): Promise<void> {
   try {
     hits = (await searcher!).search(query, LIMIT);
   } catch {
-    status.textContent = 'The search index could not be loaded. The contents page lists every chapter.';
+    status.replaceChildren('The search index could not be loaded; the ', el('a', { href: url('#contents'), textContent: 'contents' }), ' list every chapter.');
     dialog!.dataset.state = 'error';
     return;
   }
@@ -123,7 +123,7 @@ function build(): HTMLDialogElement {
   });
   list.addEventListener('mousemove', (e) => {
     const o = (e.target as Element).closest<HTMLElement>('[role="option"]');
-    if (o) select([...list.children].indexOf(o));
+    if (o) select([...list.children].indexOf(o), false);
   });
   // Following a result: close without sending focus back to the opener, so that a link to a
   // section of this same page lands there (the browser then scrolls to the fragment).

@@ -171,14 +171,15 @@ function setupSearch(): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = link.className;
-  button.setAttribute('aria-keyshortcuts', link.getAttribute('aria-keyshortcuts') ?? '');
+  button.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
   button.setAttribute('aria-haspopup', 'dialog');
   button.append(...link.childNodes);
   link.replaceWith(button);
   const open = async () => {
-    const from = document.activeElement instanceof HTMLElement ? document.activeElement : button;
+    // Focus goes back here on closing (nowhere, if nothing had it: a reader who pressed "/").
+    const from = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const { openSearch } = await import('../search/dialog');
-    openSearch(from === document.body ? button : from);
+    openSearch(from);
   };
   button.addEventListener('click', () => void open());
   document.addEventListener('keydown', (e) => {
