@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allChanges, expectedOutputs, type CitedLink } from '../../src/lib/site/cited-links';
+import { allChanges, expectedOutputs, sameRecordedValue, type CitedLink } from '../../src/lib/site/cited-links';
 
 const link: CitedLink = {
   url: '/counting/?tiny-nets.n=4#fig-tiny-nets',
@@ -22,5 +22,16 @@ describe('the cited-link registry', () => {
     expect(allChanges({ links: [link, other] }).map((c) => [c.date, c.url])).toEqual([
       ['2026-12-09', link.url], ['2026-12-05', '/y/'], ['2026-12-01', link.url],
     ]);
+  });
+
+  it('accepts a number that differs from the recorded one in its last binary digits only', () => {
+    expect(sameRecordedValue('3300812.794118117', '3300812.7941181166')).toBe(true);
+    expect(sameRecordedValue('0.72', '0.72')).toBe(true);
+    expect(sameRecordedValue('0.7200001', '0.72')).toBe(false);
+    expect(sameRecordedValue('3300812.79411812', '3300812.7941181166')).toBe(false);
+    expect(sameRecordedValue('x0', 'x0')).toBe(true);
+    expect(sameRecordedValue('x1', 'x0')).toBe(false);
+    expect(sameRecordedValue('', '0')).toBe(false);
+    expect(sameRecordedValue(undefined, '0')).toBe(false);
   });
 });
