@@ -37,7 +37,7 @@ for (const [widget, route] of Object.entries(WIDGET_PAGES)) {
       // The sticky header would be stitched into a tall element's screenshot: unstick it for this one.
       const unstick = await page.addStyleTag({ content: '.site-header, .widget-stage, .widget-side { position: static !important; }' });
       await fig.screenshot({ path: resolve(out, `${name}.png`) });
-      await unstick.evaluate((el) => el.remove());
+      await unstick.evaluate((el) => (el as Element).remove());
       // The last control a reader can see without opening anything, scrolled into view and focused.
       const last = await page.evaluate((w) => {
         const f = document.querySelector(`figure[data-widget="${w}"]`)!;
