@@ -76,7 +76,9 @@ describe('odds in the browser', () => {
     const query = Object.entries(setting).map(([k, v]) => `odds.${k}=${v}`).join('&');
     const { page, errors, close } = await openPage(`${PAGE}?${query}#one-scale`);
     const fig = await ready(page, 'odds');
-    for (const [k, v] of Object.entries(setting)) expect(await fig.locator(`input[name="${k}"]`).inputValue()).toBe(String(v));
+    // The starting odds read as odds (log10 odds of −1 are 1 : 10), the weights as log10 odds.
+    for (const [k, v] of Object.entries(setting)) expect(await fig.locator(`input[name="${k}"]`).inputValue()).toBe(k === 'prior' ? '1 : 10' : String(v));
+    expect(await fig.locator('details.widget-more-settings').getAttribute('open')).not.toBeNull();
     expect(await outputValue(fig, 'probability')).toBeCloseTo(model(setting).probability, 12);
     expect(await fig.locator('.widget-chart svg').count()).toBe(1);
     expect(errors).toEqual([]);

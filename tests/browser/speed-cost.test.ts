@@ -81,7 +81,7 @@ describe('speed-cost in the browser', () => {
     const { page, errors, close } = await openPage(`${PAGE}?speed-cost.params=1e9&speed-cost.extra-steps=100#every-step-rolls-the-dice`);
     const fig = await ready(page, 'speed-cost');
     expect(await outputValue(fig, 'speed-loss')).toBe(compute(params({ params: 1e9 })).speedLoss);
-    expect(await fig.locator('input[name="params"]').inputValue()).toBe('1000000000');
+    expect(await fig.locator('input[name="params"]').inputValue()).toBe('10⁹');
     await liveDice(page);
     expect(await inline(page, 'data-output="kept"').textContent()).toBe('36.6%');
     expect(await inlineValue(page, 'data-output="kept"')).toBe(compute(params({ 'extra-steps': 100 })).kept);
@@ -143,7 +143,7 @@ describe('speed-cost in the browser', () => {
     expect(link).toMatch(/\?speed-cost\.serial-share=0\.1#how-big-is-the-cost$/);
     await fig.locator('button[data-action="reset"]').click();
     await waitForUrlParam(page, 'speed-cost.serial-share', null);
-    expect(await fig.locator('input[name="serial-share"]').inputValue()).toBe('0.001');
+    expect(await fig.locator('input[name="serial-share"]').inputValue()).toBe('1 in 1,000');
     await close();
   });
 });
