@@ -42,10 +42,10 @@ export function allChanges(registry: Registry): (OutputChange & { url: string; w
     .sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Whether a shown data-value is the recorded one. Numbers may differ in their last binary digits (by
- * four units in the last place at most): JavaScript engines round Math.log10 and its kin differently by one unit in the last place
- * (Firefox and Chromium 153 give 3300812.794118117 where Node gives 3300812.7941181166), which no
- * reader sees and no model change produces. Anything else must match exactly. */
+/** Whether a shown data-value is the recorded one. A number may differ by four units in the last
+ * place at most: JavaScript engines round Math.log10 and its kin differently (Firefox and Chromium
+ * 153 give 3300812.794118117 where Node gives 3300812.7941181166), which no reader sees and no
+ * model change produces. Anything else must match exactly. */
 export function sameRecordedValue(shown: string | undefined, recorded: string): boolean {
   if (shown === recorded) return true;
   if (shown === undefined || shown.trim() === '' || recorded.trim() === '') return false;
