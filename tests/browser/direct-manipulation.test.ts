@@ -5,6 +5,8 @@ import type { Page } from '../support/driver';
 import { closeBrowser, openPage } from '../support/browser';
 import { outputValue, ready, waitForUrlParam } from '../support/widget';
 import { WIDGET_PAGES } from '../support/widget-pages';
+import { catalogSchemas } from '../support/schemas';
+import { parseValue } from '../../src/lib/schema';
 
 afterAll(closeBrowser);
 
@@ -20,14 +22,16 @@ async function drag(page: Page, widget: string, param: string, dx: number): Prom
   await page.mouse.up();
 }
 
-const fieldValue = (page: Page, widget: string, param: string) =>
-  page.locator(`figure[data-widget="${widget}"] input[name="${param}"]`).evaluate((el) => (el as HTMLInputElement).value);
+const schemas = catalogSchemas();
+/** A field's text read as its parameter's value: fields show 10⁹, 1 in 10⁸ or 1 : 3. */
+const asValue = (widget: string, param: string, text: string) => String(parseValue(param, schemas[widget][param], text).value);
 
+const fieldValue = async (page: Page, widget: string, param: string) => asValue(widget, param,
+  await page.locator(`figure[data-widget="${widget}"] input[name="${param}"]`).evaluate((el) => (el as HTMLInputElement).value));
+
+/** Wait until a parameter's field holds a value that satisfies `ok`, and return that value. */
 async function waitForField(page: Page, widget: string, param: string, ok: (v: string) => boolean): Promise<string> {
-  await page.waitForFunction(
-    ([w, p, src]) => new Function('v', `return (${src})(v)`)((document.querySelector(`figure[data-widget="${w}"] input[name="${p}"]`) as HTMLInputElement).value),
-    [widget, param, ok.toString()] as const,
-  );
+  await expect.poll(() => fieldValue(page, widget, param)).toSatisfy(ok);
   return fieldValue(page, widget, param);
 }
 
@@ -106,7 +110,7 @@ describe('step buttons', () => {
           const field = fig.locator(`input[name="${k}"]:not([type=checkbox]), select[name="${k}"]`).first();
           if ((k === 'extra' && v === '0') || v === 'unlimited') expect(await fig.locator(`input[data-special-for="${k}"]`).evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
           else {
-            const have = await field.evaluate((el) => (el as HTMLInputElement).value);
+            const have = asValue(widget, k, await field.evaluate((el) => (el as HTMLInputElement).value));
             if (Number.isNaN(Number(v))) expect(have).toBe(v);
             else expect(Number(have)).toBeCloseTo(Number(v), 6);
           }

@@ -16,7 +16,7 @@ describe('goal-count in the browser', () => {
     const initial = model({});
     expect(await outputValue(fig, 'goal-space')).toBe(initial.log10GoalSpaceOdds);
     expect(await outputValue(fig, 'parameter-space')).toBeCloseTo(initial.log10ParameterSpaceOdds, 9);
-    expect(await fig.locator('output[name="parameter-space"]').innerText()).toBe('−2,388');
+    expect(await fig.locator('output[name="parameter-space"]').textContent()).toBe('−2,388');
     await setParam(fig, 'goals', '50');
     await waitForUrlParam(page, 'goal-count.goals', '50');
     expect(await outputValue(fig, 'parameter-space')).toBeCloseTo(model({ goals: 50 }).log10ParameterSpaceOdds, 9);
@@ -70,7 +70,7 @@ describe('goal-count in the browser', () => {
     await fig.locator(`button[data-preset="${llamas.id}"]`).click();
     await page.waitForFunction(() => document.querySelector('button[data-preset="inner-llamas"]')?.getAttribute('aria-pressed') === 'true');
     expect(await outputValue(fig, 'parameter-space')).toBeCloseTo(compute(llamas.params).log10ParameterSpaceOdds, 9);
-    expect(await fig.locator('output[name="parameter-space"]').innerText()).toBe('−1,156');
+    expect(await fig.locator('output[name="parameter-space"]').textContent()).toBe('−1,156');
     expect(await fig.locator('button[data-preset="counting-argument"]').getAttribute('aria-pressed')).toBe('false');
 
     // Keyboard: Enter on a focused preset.
@@ -98,7 +98,7 @@ describe('goal-count in the browser', () => {
     const r = model({ extra: '0' });
     expect(await outputValue(fig, 'parameter-space')).toBe(r.log10ParameterSpaceOdds);
     expect(await outputValue(fig, 'probability')).toBe(r.probability);
-    expect(await fig.locator('output[name="probability"]').innerText()).toBe('1 − 1.0×10⁻²⁰');
+    expect(await fig.locator('output[name="probability"]').textContent()).toBe('1 − 1.0×10⁻²⁰');
     await close();
   });
 

@@ -52,7 +52,7 @@ describe('odds in the browser', () => {
     const { page, close } = await openPage(`${PAGE}?odds.evidence=${Math.log10(3 / 4)}#one-scale`);
     const fig = await ready(page, 'odds');
     expect(await outputValue(fig, 'probability')).toBeCloseTo(0.2, 12);
-    expect(await fig.locator('output[name="probability"]').innerText()).toBe('20%');
+    expect(await fig.locator('output[name="probability"]').textContent()).toBe('20%');
     expect(await fig.locator('.widget-summary').innerText()).toMatch(/later ~20%/);
     await close();
   });
@@ -100,7 +100,7 @@ describe('odds in the browser', () => {
     await page.waitForFunction(() => Number((document.querySelector('output[name="log-odds"]') as HTMLElement).dataset.value) === 14);
     const p = await outputValue(fig, 'probability');
     expect(p > 0 && p < 1).toBe(true);
-    expect(await fig.locator('output[name="probability"]').innerText()).toMatch(/^1 − 1\.0×10⁻¹⁴$/);
+    expect(await fig.locator('output[name="probability"]').textContent()).toMatch(/^1 − 1\.0×10⁻¹⁴$/);
     expect(await invalidNumberText(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();

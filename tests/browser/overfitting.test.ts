@@ -18,7 +18,7 @@ describe('overfitting in the browser', () => {
     expect(await fig.getAttribute('id')).toBe('fig-overfitting');
     const r = model({});
     expect(await outputValue(fig, 'addition-candidates')).toBe(r.addition.log10Candidates);
-    expect(await fig.locator('output[name="addition-candidates"]').innerText()).toMatch(/×10⁴³⁰\s¹⁰⁰\s⁸²⁸$/);
+    expect(await fig.locator('output[name="addition-candidates"]').textContent()).toMatch(/×10⁴³⁰\s¹⁰⁰\s⁸²⁸$/);
     expect(await outputValue(fig, 'generalise')).toBe(r.boolean.at(-1)!.log10Generalise);
     const before = await outputValue(fig, 'generalise');
     await fig.locator('input[data-slider-for="bits"]').focus();

@@ -133,7 +133,7 @@ describe('simplicity-bias in the browser', () => {
     expect(r.tHistogram[64]).toBe(0);
     await settledOn(page, fig, r);
     await expectOutputs(fig, r);
-    expect(await fig.locator('output[name="rank-const1"]').innerText()).toBe('never seen');
+    expect(await fig.locator('output[name="rank-const1"]').textContent()).toBe('never seen');
     expect(await fig.locator('.widget-chart svg').count()).toBe(3);
     const chartText = await fig.locator('.widget-chart').innerText();
     expect(chartText).toContain('T = 64: never');

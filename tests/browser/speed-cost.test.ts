@@ -28,7 +28,7 @@ describe('speed-cost in the browser', () => {
     expect(await outputValue(fig, 'simplicity-loss')).toBe(r.simplicityLoss);
     expect(await outputValue(fig, 'net')).toBe(r.net);
     expect(await outputValue(fig, 'ratio')).toBe(r.ratio);
-    expect(await fig.locator('output[name="ratio"]').innerText()).toBe('×1,000');
+    expect(await fig.locator('output[name="ratio"]').textContent()).toBe('×1,000');
     expect(await fig.locator('output[name="kept"]').count()).toBe(0);
     // Only the loss toy's four parameters are controls in the figure.
     expect(await fig.locator('input[name]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name)))
@@ -54,7 +54,7 @@ describe('speed-cost in the browser', () => {
     await changedOutput(fig, 'ratio', compute(params()).ratio);
     expect(await outputValue(fig, 'ratio')).toBe(r.ratio);
     expect(await outputValue(fig, 'speed-loss')).toBe(r.speedLoss);
-    expect(await fig.locator('output[name="ratio"]').innerText()).toBe('×100,000');
+    expect(await fig.locator('output[name="ratio"]').textContent()).toBe('×100,000');
     await setParam(fig, 'param-share', '0.01');
     await waitForUrlParam(page, 'speed-cost.param-share', '0.01');
     const r2 = compute(params({ 'serial-share': 0.1, 'param-share': 0.01 }));

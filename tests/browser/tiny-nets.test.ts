@@ -147,7 +147,7 @@ describe('tiny-nets in the browser', () => {
       (want) => document.querySelector('.reactive-output[data-output="p-honest-param"]')?.getAttribute('data-value') === want,
       String(r.pHonestParam),
     );
-    expect(await inline.innerText()).toBe(await fig.locator('output[name="p-honest-param"]').innerText());
+    expect(await inline.innerText()).toBe(await fig.locator('output[name="p-honest-param"]').textContent());
     const { longest, shown } = await page.evaluate(() => {
       const w = window as unknown as { __longest: number; __progressShown: boolean };
       return { longest: w.__longest, shown: w.__progressShown };
