@@ -42,15 +42,16 @@ export function allChanges(registry: Registry): (OutputChange & { url: string; w
     .sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Whether a shown data-value is the recorded one. A number may differ by four units in the last
- * place at most: JavaScript engines round Math.log10 and its kin differently (Firefox and Chromium
- * 153 give 3300812.794118117 where Node gives 3300812.7941181166), which no reader sees and no
- * model change produces. Anything else must match exactly. */
+/** Whether a shown data-value is the recorded one. Numbers must agree to 12 significant digits:
+ * JavaScript engines round Math.log10 and its kin differently in the last place (Firefox and the
+ * npm Chromium 153 give 3300812.794118117 where Node gives 3300812.7941181166), and a sum that
+ * cancels (odds: log₁₀(1/3) + 0.5) carries that difference into its leading digits. No reader sees
+ * such a difference and no model change is that small. Anything else must match exactly. */
 export function sameRecordedValue(shown: string | undefined, recorded: string): boolean {
   if (shown === recorded) return true;
   if (shown === undefined || shown.trim() === '' || recorded.trim() === '') return false;
   const a = Number(shown);
   const b = Number(recorded);
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
-  return Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 }
