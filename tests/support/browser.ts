@@ -86,4 +86,6 @@ export async function hydrateAll(page: Page): Promise<void> {
   const count = await page.locator('figure[data-widget]').count();
   for (let i = 0; i < count; i++) await page.locator('figure[data-widget]').nth(i).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => f.classList.contains('hydrated')));
+  // And until every figure and inline number shows its setting's numbers (pending ones are dimmed).
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-state]')].every((el) => el.dataset.state === 'ready'), undefined, { timeout: 120_000 });
 }

@@ -5,7 +5,7 @@
 // stays), the mapping from pixels to values is frozen when a drag starts (the axis may rescale
 // under the pointer, as credit-horizon's does when the episode length moves), and focus returns to
 // the redrawn handle.
-import { clampNumber, fromSlider, toSlider, type NumberParam, type Schema, type Values } from '../schema';
+import { clampNumber, fromSlider, toSlider, SLIDER_STEPS, type NumberParam, type Schema, type Values } from '../schema';
 import { markGroup, svgEl } from './svg-chart';
 import type { WidgetStore } from './store';
 
@@ -38,7 +38,12 @@ export function dragHandle(document: Document, o: HandleOptions): SVGElement {
   const x = r0 + t * (r1 - r0);
   const g = markGroup(document, 'handle', {
     class: 'drag-handle', tabindex: 0, role: 'slider', 'aria-label': o.label,
-    'aria-valuemin': o.p.min, 'aria-valuemax': o.p.max, 'aria-valuenow': o.value, 'aria-valuetext': o.valueText,
+    // ARIA values are plain decimals: a log-scale handle reports its slider position, as its range
+    // input does (1e-8 is not a valid aria-valuemin), and says the value in aria-valuetext.
+    ...(o.p.scale === 'log'
+      ? { 'aria-valuemin': 0, 'aria-valuemax': SLIDER_STEPS, 'aria-valuenow': toSlider(o.p, o.value) }
+      : { 'aria-valuemin': o.p.min, 'aria-valuemax': o.p.max, 'aria-valuenow': o.value }),
+    'aria-valuetext': o.valueText,
     'aria-orientation': 'horizontal',
     'data-drag-param': o.param, 'data-drag-domain': `${d0},${d1}`, 'data-drag-range': `${r0},${r1}`, 'data-drag-scale': o.log ? 'log' : 'linear',
   });
