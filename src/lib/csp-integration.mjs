@@ -55,7 +55,8 @@ export function policyFor(html) {
   return directives.join('; ');
 }
 
-async function htmlFiles(dir) {
+/** Every built page under `dir` (also used by the link-preview cards). */
+export async function htmlFiles(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);

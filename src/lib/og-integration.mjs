@@ -2,10 +2,11 @@
 // tag's data-card-* attributes, written by components/layout/Meta.astro); this reads them, finds
 // the figure the card asks for in the built page, draws og/<key>.png and removes the attributes.
 // Runs before the CSP integration, while the figures still carry their style attributes.
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { renderCard } from './og-card.mjs';
+import { htmlFiles } from './csp-integration.mjs';
 
 const META = /<meta property="og:image"[^>]*>/;
 
@@ -74,16 +75,6 @@ export function nearestFigure(html, anchor) {
     if (svgs[0] && svgs[0].length > 500) return { svg: svgs[0], css: figureCss(html, svgs[0]) };
   }
   return null;
-}
-
-async function htmlFiles(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await htmlFiles(p)));
-    else if (entry.name.endsWith('.html')) out.push(p);
-  }
-  return out;
 }
 
 export default function ogCards() {

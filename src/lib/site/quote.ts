@@ -3,6 +3,7 @@
 // § number and title, linked to the section with a text fragment that highlights the passage.
 // Never inside figures (widgets) or code. The text-building is pure: ./cite-text.ts.
 import { escapeHtml, normaliseSpace, quoteMarkdown, quoteUrl, textDirective } from './cite-text';
+import { perFrame } from '../widgets/frame';
 
 const EXCLUDED = 'figure, pre, code, .katex-display, .xref-preview, .cite-preview, input, textarea, select, button';
 
@@ -109,19 +110,8 @@ export function setupQuotes(copy: (text: string, html?: string) => Promise<boole
     button.hidden = !passage;
     position();
   };
-  const throttled = (fn: () => void) => {
-    let queued = false;
-    return () => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        fn();
-      });
-    };
-  };
-  document.addEventListener('selectionchange', throttled(update));
-  const reposition = throttled(position);
+  document.addEventListener('selectionchange', perFrame(update));
+  const reposition = perFrame(position);
   addEventListener('scroll', reposition, { passive: true });
   addEventListener('resize', reposition);
 
