@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDist } from './server.ts';
 import { CHROMIUM_ARGS, resolveChromium } from './chromium.ts';
-import { expectedOutputs, readLink, type Registry } from './links.ts';
+import { expectedOutputs, readLink, sameRecordedValue, type Registry } from './links.ts';
 import type { Page } from './driver.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,7 +45,7 @@ try {
         if (!(name in want)) {
           link.outputs[name] = value;
           written++;
-        } else if (want[name] !== value) {
+        } else if (!sameRecordedValue(value, want[name])) {
           changed.push(`${link.url}\n    ${name}: recorded ${want[name]}, now ${value}`);
         }
       }
