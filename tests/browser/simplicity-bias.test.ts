@@ -166,6 +166,22 @@ describe('simplicity-bias in the browser', () => {
     await close();
   });
 
+  it('clears the prose’s pending numbers when a link names the default setting', async () => {
+    // The chapter's sentence quotes the build-time figure; a link that sets only defaults marks it
+    // pending at first paint, and the figure (which samples nothing) must say it is final.
+    const { page, errors, close } = await openPage('counting/?simplicity-bias.seed=1');
+    const inline = page.locator('.reactive-output[data-reactive-widget="simplicity-bias"]');
+    expect(await inline.count()).toBeGreaterThan(0);
+    expect(await inline.first().getAttribute('data-state')).toBe('pending');
+    const fig = await ready(page, ID);
+    expect(await state(fig)).toBe('built');
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.reactive-output[data-reactive-widget="simplicity-bias"]')]
+      .every((el) => el.dataset.state === 'ready' && !el.classList.contains('link-pending')));
+    expect(await page.locator('.reactive-output[data-output="distinct"]').innerText()).toBe('91,222');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('falls back politely on hostile URL values', async () => {
     const { page, errors, close } = await openPage(
       `${PAGE}?simplicity-bias.n=<img src=x onerror=alert(1)>&simplicity-bias.width=NaN&simplicity-bias.bias=huge&simplicity-bias.samples=-5&simplicity-bias.seed=1e999`,

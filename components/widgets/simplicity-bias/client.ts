@@ -188,6 +188,12 @@ export function mount(root: HTMLElement) {
     if (!force && atDefaults(values)) {
       // The build-time figure is this setting's exact result: show it, sample nothing.
       if (state !== 'built') showBuilt();
+      else if (shownFinal === null) {
+        // A link that names the defaults: the prose's numbers were marked pending at first paint
+        // and are already this setting's, so say so.
+        shownFinal = true;
+        renderInline();
+      }
       if (progressBar) progressBar.hidden = true;
       setFigureState(root, 'ready');
       setState('built');
