@@ -25,7 +25,8 @@ describe('odds in the browser', () => {
     ] as const) {
       const help = fig.locator(`#odds-${name}-help`);
       expect(await fig.locator(`input[name="${name}"]`).getAttribute('aria-describedby')).toBe(`odds-${name}-help`);
-      expect(await help.innerText()).toMatch(/Raise it[\s\S]*Lower it/);
+      // textContent: the payoff's row is under the closed "More settings", which renders no text.
+      expect(await help.textContent()).toMatch(/Raise it[\s\S]*Lower it/);
       expect(await help.locator('a').getAttribute('href')).toMatch(new RegExp(`${section.replace(/[/#-]/g, '\\$&')}$`));
     }
     expect(await fig.locator('.widget-summary').innerText()).toMatch(/Carlsmith’s 2023 estimate/);
