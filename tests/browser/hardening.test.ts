@@ -104,7 +104,9 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     }));
     // The address follows once the reader pauses (one write for every widget); by then each widget
     // has started its update, which idle() waits out.
-    await first.page.waitForFunction(() => location.search.length > 1);
+    // (A hang guard, not a wait on time: at 3/4 of their ranges some widgets compute for long on a
+    // busy machine before the address is written.)
+    await first.page.waitForFunction(() => location.search.length > 1, undefined, { timeout: 120_000 });
     await afterFrames(first.page);
     await idle(first.page);
     const link = first.page.url();

@@ -12,6 +12,12 @@ export interface Violation { id: string; impact?: string | null; nodes: { target
 export async function axeViolations(page: Page, tags: string[]): Promise<Violation[]> {
   await page.evaluate(source);
   return page.evaluate(async (values) => {
+    // Colour contrast is judged on the page at rest: finish running transitions (numbers fade back
+    // in when a figure turns ready). Finished, not awaited: in a block skipped by content-visibility
+    // they do not advance. Endless animations are left alone.
+    for (const a of document.getAnimations()) {
+      if (a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))) a.finish();
+    }
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
     return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));

@@ -63,8 +63,15 @@ class GeckoLocator implements Locator {
     const el = now.asElement();
     if (el) return el as ElementHandle<Element>;
     drop(now);
-    const polling = this.owner.scriptsOff ? 50 : 'raf'; // with scripts off, frame callbacks never run
-    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling }, this.chain, want);
+    if (this.owner.scriptsOff) {
+      const found = await this.owner.pollFromNode(async () => {
+        const h = await this.owner.raw.evaluateHandle(inPage, this.chain, want);
+        if (!h.asElement()) drop(h);
+        return h.asElement() as ElementHandle<Element> | null;
+      }, options);
+      return found!;
+    }
+    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, this.chain, want);
     return handle.asElement() as ElementHandle<Element>;
   }
 
@@ -95,16 +102,25 @@ class GeckoLocator implements Locator {
     await this.scrollIntoViewIfNeeded(options);
     await this.act(want, options, action);
   }
-  click(options?: Timeout) { return this.pointer('enabled', options, (el) => el.click()); }
+  click(options?: Timeout) {
+    return this.pointer('enabled', options, async (el) => {
+      if (!this.owner.scriptsOff) return el.click();
+      // puppeteer's click waits on an IntersectionObserver in the page, whose callback never runs
+      // with scripts off: click the middle of the box, which is in view by now.
+      const box = (await el.boundingBox())!;
+      await this.owner.raw.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
+  }
   async check(options?: Timeout) { if (!(await this.isChecked(options))) await this.click(options); }
   hover(options?: Timeout) { return this.pointer('visible', options, (el) => el.hover()); }
   tap(options?: Timeout) { return this.pointer('visible', options, (el) => el.tap()); }
-  focus(options?: Timeout) { return this.act('attached', options, (el) => el.focus()); }
+  // element.focus() in the page: puppeteer's refuses SVG elements (chart handles are focusable <g>s).
+  focus(options?: Timeout) { return this.on('attached', (el) => (el as HTMLElement | SVGElement).focus(), undefined, options); }
   blur(options?: Timeout) { return this.on('attached', (el) => (el as HTMLElement).blur(), undefined, options); }
 
   async press(key: string, options?: Timeout): Promise<void> {
     await this.focus(options);
-    await this.owner.raw.keyboard.press(key as never);
+    await pressChord(this.owner.raw, key);
   }
 
   /** As Playwright's fill: one edit replacing the whole value (one input event), no change event. */
@@ -201,6 +217,15 @@ class GeckoLocator implements Locator {
   }
 }
 
+/** Playwright's key chords ("Control+k", "Shift+ArrowRight"): modifiers held around the last key. */
+async function pressChord(raw: RawPage, chord: string): Promise<void> {
+  const keys = chord.length > 1 ? chord.split('+') : [chord];
+  const key = keys.pop()!;
+  for (const m of keys) await raw.keyboard.down(m as never);
+  await raw.keyboard.press(key as never);
+  for (const m of keys.reverse()) await raw.keyboard.up(m as never);
+}
+
 class GeckoPage implements Page {
   readonly raw: RawPage;
   private readonly options: PageOptions;
@@ -221,16 +246,29 @@ class GeckoPage implements Page {
     // Asked once first: installing a poller costs several round trips.
     const now = await this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null);
     if (now) return now;
+    if (this.scriptsOff) return this.pollFromNode(() => this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null), options);
     const handle = await this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, arg);
     const value = await handle.jsonValue().catch(() => true);
     drop(handle);
     return value;
   }
 
+  /** With scripts off the page runs no timers or frame callbacks, so puppeteer's in-page pollers
+   * never fire: ask from here until `ask` gives a truthy value. */
+  async pollFromNode<R>(ask: () => Promise<R>, options?: Timeout): Promise<R> {
+    const limit = Date.now() + (options?.timeout ?? TIMEOUT);
+    for (;;) {
+      const value = await ask();
+      if (value) return value;
+      if (Date.now() > limit) throw new Error(`Waiting failed: ${options?.timeout ?? TIMEOUT}ms exceeded (scripts off)`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+
   addInitScript(fn: () => void) { return this.raw.evaluateOnNewDocument(fn); }
 
   keyboard = {
-    press: (key: string) => this.raw.keyboard.press(key as never),
+    press: (key: string) => pressChord(this.raw, key),
     type: (text: string) => this.raw.keyboard.type(text),
   };
 
