@@ -82,6 +82,14 @@ export const view: WidgetView<typeof schema, BasinsResult> = {
     return box;
   },
 
+  sentence(r: BasinsResult, p: Params) {
+    const steps = formatNumber(p.steps as number);
+    if (!r.done) return `Simulating ${steps} steps: so far ${formatPercent(r.simHonest)} of the runs are in the honest well.`;
+    const near = (x: number) => Math.abs(r.simHonest - x) < 3 * r.simStandardError + 0.01;
+    const verdict = near(r.gibbsHonest) ? 'as the equilibrium forecast says' : near(r.pathHonest) ? 'still where they started' : 'between where they started and the equilibrium';
+    return `After ${steps} steps, ${formatPercent(r.simHonest)} of the noisy training runs sit in the honest well, ${verdict}.`;
+  },
+
   summary(r: BasinsResult, p: Params) {
     const M = p.schemers as number;
     const steps = p.steps as number;

@@ -134,6 +134,15 @@ export const view: WidgetView<typeof schema, Result> = {
     });
   },
 
+  sentence(r: Result) {
+    const p = r.probability;
+    const compare = Math.abs(p - 0.25) < 0.005 ? 'Carlsmith’s 2023 estimate'
+      : Math.abs(p - 0.2) < 0.005 ? 'Carlsmith’s later estimate'
+        : p > 0.25 ? 'above both of Carlsmith’s estimates'
+          : p > 0.2 ? 'between Carlsmith’s two estimates' : 'below both of Carlsmith’s estimates';
+    return `Your bookkeeping puts the chance of a schemer at ${formatProbability(r.log10Odds)}, ${compare}.`;
+  },
+
   summary(r: Result) {
     const start = r.steps[0];
     const moved = r.steps.slice(1).filter((s) => Math.abs(s.delta) > 1e-9);

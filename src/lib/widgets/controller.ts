@@ -118,6 +118,10 @@ export function mountWidget<S extends Schema, R>(
   const figId = root.id;
   const controls = root.querySelector<HTMLFieldSetElement>('.widget-controls');
   const chartBox = root.querySelector<HTMLElement>('.widget-chart');
+  const flowBox = root.querySelector<HTMLElement>('.widget-chart-flow');
+  // Where the stage is height-limited (global.css), secondary chart parts go to flowBox.
+  const limited = matchMedia('(max-width: 1099px)');
+  const sentenceBox = root.querySelector<HTMLElement>('.widget-result');
   const summaryBox = root.querySelector<HTMLElement>('.widget-summary');
   const notesBox = root.querySelector<HTMLElement>('.widget-notes');
   const progress = root.querySelector<HTMLProgressElement>('.widget-progress');
@@ -183,11 +187,18 @@ export function mountWidget<S extends Schema, R>(
       const width = Math.max(300, Math.min(720, Math.round(chartWidth || 640)));
       const chart = view.chart(result, values, { document, width });
       finishChart(chart, `${figId}-live`);
-      // A chart handle being dragged or keyed keeps focus across the redraw (drag.ts).
-      const focused = chartBox.contains(document.activeElement) ? document.activeElement?.getAttribute('data-drag-param') ?? null : null;
+      // A chart handle being dragged or keyed (drag.ts), or a chart button (data-focus-key), keeps
+      // focus across the redraw.
+      const active = chartBox.contains(document.activeElement) ? document.activeElement : null;
+      const focused = active?.getAttribute('data-drag-param') ?? null;
+      const focusKey = active?.getAttribute('data-focus-key') ?? null;
       chartBox.replaceChildren(chart);
+      const flow = limited.matches ? chart.querySelectorAll('.chart-flow') : [];
+      if (flowBox && (flow.length > 0 || flowBox.hasChildNodes())) flowBox.replaceChildren(...flow);
       refocusHandle(chartBox, focused);
+      if (focusKey) chartBox.querySelector<HTMLElement>(`[data-focus-key="${focusKey}"]`)?.focus({ preventScroll: true });
     }
+    if (view.sentence && sentenceBox) put(sentenceBox, 'textContent', view.sentence(result, values));
     if (view.summary && summaryBox) summaryBox.textContent = view.summary(result, values);
     options.afterRender?.(result, values, root);
     // Measured by `npm run bench` (input → updated figure).
@@ -324,6 +335,9 @@ export function mountWidget<S extends Schema, R>(
     syncControls();
     setFigureState(root, 'ready');
   }
+  limited.addEventListener('change', () => {
+    if (latest !== undefined) render(latest);
+  });
   // Redraw when the figure's width changes a lot (rotation, window resize), not on every pixel.
   if (chartBox && view.chart && 'ResizeObserver' in window) {
     let drawnWidth = chartWidth;
