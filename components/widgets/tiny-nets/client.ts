@@ -65,6 +65,7 @@ function bindGrid(root: HTMLElement, mounted: MountedWidget<typeof schema, Resul
     for (const flip of root.querySelectorAll<HTMLButtonElement>('button.tn-flip')) {
       const on = ((table >> Number(flip.dataset.point)) & 1) === 1;
       flip.setAttribute('aria-pressed', String(on));
+      flip.dataset.on = String(on);
       flip.querySelector('.tn-bit')!.textContent = on ? '1' : '0';
     }
     const target = String(values.target);

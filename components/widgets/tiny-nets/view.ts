@@ -186,27 +186,29 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
 }
 
 /** The target's output at every point, as toggle buttons that flip it: the truth table's outputs,
- * in the chart (client.ts binds them like the table's buttons). Unseen points are shaded. Inert
- * (disabled) in the build's HTML, which has no script to flip them. */
+ * in the chart (client.ts binds them like the table's buttons). Unseen points are underlined. The
+ * build's HTML, which has no script to flip them, shows the same cells as plain text. */
 function targetStrip(r: Result, document: Document, live: boolean): HTMLElement {
   const strip = element(document, 'div', 'tn-strip');
-  const text = 'Target’s output at each point: press one to flip it (shaded: not in training)';
+  const text = `Target’s output at each point${live ? ': press one to flip it' : ''} (underlined: not in training)`;
   strip.setAttribute('role', 'group');
   strip.setAttribute('aria-label', text);
   const unseen = new Set(r.deploymentPoints);
   const cells = element(document, 'div', 'tn-strip-cells');
   for (const { point, bits } of pointRows(r.n)) {
     const on = r.targetBits[point] === '1';
-    const button = element(document, 'button', unseen.has(point) ? 'tn-flip tn-flip-unseen' : 'tn-flip') as HTMLButtonElement;
-    button.type = 'button';
-    button.disabled = !live;
-    button.dataset.point = String(point);
-    button.dataset.focusKey = `tn-flip-${point}`;
-    button.setAttribute('aria-pressed', String(on));
+    const cell = element(document, live ? 'button' : 'span', unseen.has(point) ? 'tn-flip tn-flip-unseen' : 'tn-flip');
+    cell.dataset.point = String(point);
+    cell.dataset.on = String(on);
+    if (live) {
+      (cell as HTMLButtonElement).type = 'button';
+      cell.dataset.focusKey = `tn-flip-${point}`;
+      cell.setAttribute('aria-pressed', String(on));
+    }
     const index = element(document, 'span', 'tn-flip-point', String(point));
     index.setAttribute('aria-hidden', 'true');
-    button.append(element(document, 'span', 'visually-hidden', outputName(point, bits)), index, element(document, 'span', 'tn-bit', on ? '1' : '0'));
-    cells.append(button);
+    cell.append(element(document, 'span', 'visually-hidden', outputName(point, bits)), index, element(document, 'span', 'tn-bit', on ? '1' : '0'));
+    cells.append(cell);
   }
   const caption = element(document, 'span', 'tn-strip-label', text);
   caption.setAttribute('aria-hidden', 'true');

@@ -327,10 +327,12 @@ export function mountWidget<S extends Schema, R>(
   root.classList.add('hydrated');
   // The server-rendered figure already shows the default state: redraw only if the URL asked for
   // another setting or the widget draws more than the server can (afterRender).
-  // On narrow screens the 640-px server chart would shrink its text: redraw at the real width.
+  // On narrow screens the 640-px server chart would shrink its text: redraw at the real width; and
+  // where the stage is height-limited, parts of the chart move below it (flowBox).
   const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
   const serverWidthFits = !chartBox || Math.abs(chartWidth - SERVER_CHART_WIDTH) < 80;
-  if (!atDefaults || !serverWidthFits || store.notes.length > 0 || options.afterRender || options.run) refresh();
+  const flowsOut = limited.matches && !!chartBox?.querySelector('.chart-flow');
+  if (!atDefaults || !serverWidthFits || flowsOut || store.notes.length > 0 || options.afterRender || options.run) refresh();
   else {
     syncControls();
     setFigureState(root, 'ready');
