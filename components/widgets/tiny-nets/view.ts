@@ -59,8 +59,9 @@ function element(document: Document, tag: string, className: string, textContent
   return el;
 }
 
-/** Functions panel (a) lists on a phone, where it must fit the sticky stage with the target strip. */
-const PHONE_SHOWN = 12;
+/** Functions panel (a) lists on a phone, where it must fit the sticky stage with the target strip
+ * (which takes two lines from n = 4). */
+const phoneShown = (r: Result) => (r.points > 8 ? 10 : 12);
 
 function rankedRows(r: Result, shown: number): { rows: (RankedFunction & { share: number; label: string })[]; domain: string[]; hidden: number } {
   const mass = r.pConsistent;
@@ -219,7 +220,7 @@ function targetStrip(r: Result, document: Document, live: boolean): HTMLElement 
 /** Panel (a): the functions that fit training, ranked by parameter volume; `live` when drawn in
  * the browser, where the target strip works. */
 export function rankingPanel(r: Result, document: Document, width: number, live = false): HTMLElement {
-  const shown = width < 500 ? PHONE_SHOWN : SHOWN_FUNCTIONS;
+  const shown = width < 500 ? phoneShown(r) : SHOWN_FUNCTIONS;
   const ranked = rankedRows(r, shown);
   const { hidden } = ranked;
   const unseen = r.deploymentPoints.length;
@@ -289,7 +290,7 @@ export const view: WidgetView<typeof schema, Result> = {
     const p = formatPercent(r.pHonestParam);
     if (r.log10PTarget === null) return `The network cannot compute the target, so counting parameters, training lands on it ${p} of the time.`;
     const advantage = honestAdvantage(r)!;
-    const compare = advantage >= 1 ? `${formatNumber(advantage, 3)} times` : `less than (×${formatNumber(advantage, 3)})`;
+    const compare = `${advantage >= 1 ? '' : 'only '}${formatNumber(advantage, 3)} times`;
     return `Counting parameters, training lands on the target ${p} of the time, ${compare} what counting functions gives.`;
   },
 
