@@ -186,3 +186,20 @@ for (const viewport of SIZES) {
     }
   });
 }
+
+describe('a chart taller than its stage', () => {
+  it('says that more of it scrolls (tiny-nets at 820×844, where the stage holds 55% of the screen)', async () => {
+    const { page, errors, close } = await openPage(WIDGET_PAGES['tiny-nets'], { viewport: { width: 820, height: 844 } });
+    await page.locator('figure[data-widget="tiny-nets"]').scrollIntoViewIfNeeded();
+    await settled(page, 'tiny-nets');
+    await page.waitForFunction(() => document.querySelector('#fig-tiny-nets .widget-stage')?.classList.contains('stage-clipped'));
+    const stage = await page.evaluate(() => {
+      const s = document.querySelector<HTMLElement>('#fig-tiny-nets .widget-stage')!;
+      return { hidden: s.scrollHeight - s.clientHeight, edge: getComputedStyle(s, '::after').content };
+    });
+    expect(stage.hidden).toBeGreaterThan(0);
+    expect(stage.edge).toMatch(/scroll/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

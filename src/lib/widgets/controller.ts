@@ -340,6 +340,15 @@ export function mountWidget<S extends Schema, R>(
   limited.addEventListener('change', () => {
     if (latest !== undefined) render(latest);
   });
+  // A chart taller than its stage (a stage holds about half a short screen) says that more of it
+  // scrolls: global.css draws a "scroll" edge while .stage-clipped is set. Read in a
+  // ResizeObserver, after layout, so it forces none.
+  const stage = root.querySelector<HTMLElement>('.widget-stage');
+  if (stage && chartBox && 'ResizeObserver' in window) {
+    const clipped = new ResizeObserver(() => stage.classList.toggle('stage-clipped', stage.scrollHeight > stage.clientHeight + 1));
+    clipped.observe(stage);
+    clipped.observe(chartBox);
+  }
   // Redraw when the figure's width changes a lot (rotation, window resize), not on every pixel.
   if (chartBox && view.chart && 'ResizeObserver' in window) {
     let drawnWidth = chartWidth;
