@@ -82,6 +82,58 @@ describe('chart handles', () => {
     expect(await waitForField(page, 'speed-cost', 'param-share', (v) => v === '1e-8')).toBe('1e-8');
     await close();
   });
+
+  it('tiny-nets: the target strip in the chart flips outputs as the truth table does, by pointer and by keyboard', async () => {
+    const { page, errors, close } = await openPage(WIDGET_PAGES['tiny-nets']);
+    const fig = await ready(page, 'tiny-nets');
+    const sel = `#${await fig.getAttribute('id')}`;
+    const flip = (point: number) => fig.locator(`.widget-chart [role="group"] button.tn-flip[data-point="${point}"]`);
+    const row = (point: number) => fig.locator(`.tn-grid button.tn-out[data-point="${point}"]`);
+    /** Wait until the figure is final and point `point` shows `on` in the strip and the table. */
+    const shows = (point: number, on: boolean) => page.waitForFunction(([s, p, v]) => {
+      const f = document.querySelector(s)!;
+      return f.getAttribute('data-state') === 'ready' &&
+        f.querySelector(`.widget-chart button.tn-flip[data-point="${p}"]`)?.getAttribute('aria-pressed') === v &&
+        f.querySelector(`.tn-grid button.tn-out[data-point="${p}"]`)?.getAttribute('aria-pressed') === v;
+    }, [sel, point, String(on)] as const);
+
+    // Majority on 3 inputs: points 3, 5, 6 and 7 are on; one toggle button per point, named by it.
+    expect(await fig.locator('.widget-chart button.tn-flip').count()).toBe(8);
+    expect(await flip(0).getAttribute('aria-pressed')).toBe('false');
+    expect(await flip(3).getAttribute('aria-pressed')).toBe('true');
+    expect(await flip(3).textContent()).toMatch(/^Target output at point 3 \(x = 1 1 0\): 3\s*1$/);
+    expect(await flip(0).evaluate((el) => (el as HTMLButtonElement).disabled)).toBe(false);
+
+    // The table's button writes the setting the strip must write too (majority's table is 232).
+    await row(0).click();
+    await shows(0, true);
+    await waitForUrlParam(page, 'tiny-nets.target', String(232 ^ 1));
+    await row(0).click();
+    await shows(0, false);
+    await waitForUrlParam(page, 'tiny-nets.target', '232');
+
+    // Pointer: the strip's button flips the same bit, to the same URL state.
+    const p = await outputValue(fig, 'p-honest-param');
+    await flip(0).click();
+    await shows(0, true);
+    await waitForUrlParam(page, 'tiny-nets.target', String(232 ^ 1));
+    expect(await outputValue(fig, 'p-honest-param')).not.toBe(p);
+
+    // Keyboard, as the table's buttons work: Enter and Space flip; focus survives the redraw.
+    await flip(5).focus();
+    await page.keyboard.press('Enter');
+    await shows(5, false);
+    await waitForUrlParam(page, 'tiny-nets.target', String(232 ^ 1 ^ (1 << 5)));
+    expect(await page.evaluate((s) => {
+      const a = document.activeElement as HTMLElement;
+      return document.querySelector(`${s} .widget-chart`)!.contains(a) && a.dataset.point;
+    }, sel)).toBe('5');
+    await page.keyboard.press('Space');
+    await shows(5, true);
+    await waitForUrlParam(page, 'tiny-nets.target', String(232 ^ 1));
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 /** Every step button in the caption, as { text, query }. */

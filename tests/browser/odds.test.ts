@@ -29,7 +29,7 @@ describe('odds in the browser', () => {
       expect(await help.textContent()).toMatch(/Raise it[\s\S]*Lower it/);
       expect(await help.locator('a').getAttribute('href')).toMatch(new RegExp(`${section.replace(/[/#-]/g, '\\$&')}$`));
     }
-    expect(await fig.locator('.widget-summary').innerText()).toMatch(/Carlsmith’s 2023 estimate/);
+    expect(await fig.locator('.widget-summary').textContent()).toMatch(/Carlsmith’s 2023 estimate/);
     expect(await fig.locator('.widget-chart svg').count()).toBe(1);
     expect(errors).toEqual([]);
     await close();
@@ -55,7 +55,7 @@ describe('odds in the browser', () => {
     const fig = await ready(page, 'odds');
     expect(await outputValue(fig, 'probability')).toBeCloseTo(0.2, 12);
     expect(await fig.locator('output[name="probability"]').textContent()).toBe('20%');
-    expect(await fig.locator('.widget-summary').innerText()).toMatch(/later ~20%/);
+    expect(await fig.locator('.widget-summary').textContent()).toMatch(/later ~20%/);
     await close();
   });
 

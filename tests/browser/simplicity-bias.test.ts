@@ -104,7 +104,7 @@ describe('simplicity-bias in the browser', () => {
     const r = compute(params({ samples: 20000, seed: 7 }));
     await settledOn(page, fig, r);
     await expectOutputs(fig, r);
-    expect(await fig.locator('.widget-summary').innerText()).toMatch(/^Of 20,000 random 5-20-20-1 networks/);
+    expect(await fig.locator('.widget-summary').textContent()).toMatch(/^Of 20,000 random 5-20-20-1 networks/);
     expect(await inline.getAttribute('data-value')).toBe(String(r.distinct));
     expect(await inline.innerText()).toBe(r.distinct.toLocaleString('en-US'));
 
@@ -138,7 +138,7 @@ describe('simplicity-bias in the browser', () => {
     const chartText = await fig.locator('.widget-chart').innerText();
     expect(chartText).toContain('T = 64: never');
     expect(chartText).toMatch(/uniform: 1\/2⁶ = 1\.56%/);
-    expect(await fig.locator('.widget-summary').innerText()).toMatch(/T = 64 never occurred/);
+    expect(await fig.locator('.widget-summary').textContent()).toMatch(/T = 64 never occurred/);
     expect(errors).toEqual([]);
     await close();
   });

@@ -2,7 +2,8 @@
 // 1. the chart stays in view while each control is focused or moved;
 // 2. numbers read right: text fits its field, no raw floats, options fit their menus, every control
 //    has a label that says something, no unit is said twice;
-// 3. each result is said once: at most three numbers and five controls in view by default.
+// 3. each result is said once: at most three numbers and five controls in view by default;
+// and on a phone no chart is cut off by the sticky stage.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
 import { closeBrowser, openPage } from '../support/browser';
@@ -75,6 +76,26 @@ function chartInView(page: Page, widget: string) {
   }, widget);
 }
 
+/** Chart content a reader cannot see: the stage (sticky on a phone, at most about half the
+ * screen) hiding part of its chart below or beside its box, or a drawing wider than its box. */
+function clippedCharts(page: Page, widget: string) {
+  return page.evaluate((w) => {
+    const fig = document.querySelector(`figure[data-widget="${w}"]`)!;
+    const problems: string[] = [];
+    const stage = fig.querySelector<HTMLElement>('.widget-stage')!;
+    if (stage.scrollHeight > stage.clientHeight + 1) problems.push(`stage: ${stage.scrollHeight - stage.clientHeight} px of chart cut off below`);
+    if (stage.scrollWidth > stage.clientWidth + 1) problems.push(`stage: ${stage.scrollWidth - stage.clientWidth} px of chart cut off beside`);
+    for (const box of fig.querySelectorAll<HTMLElement>('.widget-chart, .widget-chart-flow')) {
+      const b = box.getBoundingClientRect();
+      for (const el of box.querySelectorAll('svg, canvas')) {
+        const r = el.getBoundingClientRect();
+        if (!el.parentElement?.closest('svg') && (r.left < b.left - 1 || r.right > b.right + 1)) problems.push(`${el.getAttribute('aria-label') ?? el.tagName}: wider than its box`);
+      }
+    }
+    return problems;
+  }, widget);
+}
+
 /** Item 2's checks over every control, in view or under "More settings". */
 function numberProblems(page: Page, widget: string) {
   return page.evaluate((w) => {
@@ -127,7 +148,10 @@ for (const viewport of SIZES) {
         expect(seen.outputs.length).toBeGreaterThan(0);
         expect(seen.controls.length, `controls in view: ${seen.controls}`).toBeLessThanOrEqual(5);
         expect(await fig.locator('.widget-summary').count()).toBe(1);
+        expect(await fig.locator('.widget-result').count()).toBe(1);
         expect(await fig.locator('.widget-question').count()).toBe(1);
+        // Nothing of a chart is cut off on a phone (a second panel follows the stage instead).
+        if (viewport.width < 500) expect(await clippedCharts(page, widget)).toEqual([]);
 
         // 1. The chart stays in view: each control in view, then (opened) each under "More settings".
         const more = fig.locator('details.widget-more-settings > summary');
@@ -162,3 +186,20 @@ for (const viewport of SIZES) {
     }
   });
 }
+
+describe('a chart taller than its stage', () => {
+  it('says that more of it scrolls (tiny-nets at 820×844, where the stage holds 55% of the screen)', async () => {
+    const { page, errors, close } = await openPage(WIDGET_PAGES['tiny-nets'], { viewport: { width: 820, height: 844 } });
+    await page.locator('figure[data-widget="tiny-nets"]').scrollIntoViewIfNeeded();
+    await settled(page, 'tiny-nets');
+    await page.waitForFunction(() => document.querySelector('#fig-tiny-nets .widget-stage')?.classList.contains('stage-clipped'));
+    const stage = await page.evaluate(() => {
+      const s = document.querySelector<HTMLElement>('#fig-tiny-nets .widget-stage')!;
+      return { hidden: s.scrollHeight - s.clientHeight, edge: getComputedStyle(s, '::after').content };
+    });
+    expect(stage.hidden).toBeGreaterThan(0);
+    expect(stage.edge).toMatch(/scroll/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

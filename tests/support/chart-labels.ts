@@ -19,8 +19,10 @@ export interface Collision {
  * cover (`DEFAULT_MARKS` if omitted); `tolerance` (px) lets boxes touch. */
 export async function chartCollisions(page: Page, widget: string, marks = DEFAULT_MARKS, tolerance = 1): Promise<Collision[]> {
   return page.evaluate(({ widget, marks, tolerance }) => {
-    const chart = document.querySelector(`figure[data-widget="${widget}"] .widget-chart`);
-    if (!chart) return [{ text: '(no chart)', other: widget }];
+    // The chart, and the parts of it that follow the stage on a narrow screen (.widget-chart-flow).
+    const fig = document.querySelector(`figure[data-widget="${widget}"]`);
+    if (!fig?.querySelector('.widget-chart')) return [{ text: '(no chart)', other: widget }];
+    const chart = { querySelectorAll: <E extends Element>(sel: string) => fig.querySelectorAll<E>(`:is(.widget-chart, .widget-chart-flow) :is(${sel})`) };
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';

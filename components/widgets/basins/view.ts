@@ -44,6 +44,12 @@ export const model: Model<typeof schema, BasinsResult> = {
 
 const pending = (r: BasinsResult) => (r.done ? '' : ' …');
 
+/** Where the simulated share lies: at the equilibrium forecast, still at the start, or between. */
+function whereRunsAre(r: BasinsResult): 'equilibrium' | 'start' | 'between' {
+  const near = (x: number) => Math.abs(r.simHonest - x) < 3 * r.simStandardError + 0.01;
+  return near(r.gibbsHonest) ? 'equilibrium' : near(r.pathHonest) ? 'start' : 'between';
+}
+
 export const view: WidgetView<typeof schema, BasinsResult> = {
   outputs(r: BasinsResult, p: Params) {
     const D = p.dims as number;
@@ -82,14 +88,17 @@ export const view: WidgetView<typeof schema, BasinsResult> = {
     return box;
   },
 
+  sentence(r: BasinsResult, p: Params) {
+    const steps = formatNumber(p.steps as number);
+    if (!r.done) return `Simulating ${steps} steps: so far ${formatPercent(r.simHonest)} of the runs are in the honest well.`;
+    const verdict = { equilibrium: 'as the equilibrium forecast says', start: 'still where they started', between: 'between where they started and the equilibrium' }[whereRunsAre(r)];
+    return `After ${steps} steps, ${formatPercent(r.simHonest)} of the noisy training runs sit in the honest well, ${verdict}.`;
+  },
+
   summary(r: BasinsResult, p: Params) {
     const M = p.schemers as number;
     const steps = p.steps as number;
-    const verdict = Math.abs(r.simHonest - r.gibbsHonest) < 3 * r.simStandardError + 0.01
-      ? 'which is the equilibrium forecast'
-      : Math.abs(r.simHonest - r.pathHonest) < 3 * r.simStandardError + 0.01
-        ? 'still where the runs started'
-        : 'between the two forecasts';
+    const verdict = { equilibrium: 'which is the equilibrium forecast', start: 'still where the runs started', between: 'between the two forecasts' }[whereRunsAre(r)];
     const where = r.done
       ? `after ${formatNumber(steps)} steps ${formatPercent(r.simHonest)} are there, ${verdict}`
       : `where they are after ${formatNumber(steps)} steps is being computed`;

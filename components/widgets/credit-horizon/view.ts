@@ -132,6 +132,14 @@ export const view: WidgetView<typeof schema, Result> = {
     return box;
   },
 
+  sentence(r: Result, p: Params) {
+    const h = formatNumber(p.ahead as number);
+    const E = formatNumber(r.episodeEnd);
+    return r.signalAt === 0
+      ? `A consequence ${h} steps ahead comes after the ${E}-step episode ends, so training’s signal for it is ${formatWeight(r.signalAt)}: none at all.`
+      : `A consequence ${h} steps ahead falls inside the ${E}-step episode, so training still credits it, with ${formatWeight(r.signalAt)} of the signal an immediate one gets.`;
+  },
+
   summary(r: Result, p: Params) {
     const E = r.episodeEnd;
     return `With episodes of ${formatNumber(E)} steps and discount ${p.discount}, the signal for a consequence falls from 1 right after the action ` +

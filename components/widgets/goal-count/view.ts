@@ -145,6 +145,12 @@ export const view: WidgetView<typeof schema, Result> = {
     return box;
   },
 
+  sentence(r: Result) {
+    const shift = r.log10ParameterSpaceOdds - r.log10GoalSpaceOdds;
+    const than = Math.abs(shift) < 1e-9 ? 'the same as counting goals gives' : shift < 0 ? 'lower than counting goals alone suggests' : 'higher than counting goals alone suggests';
+    return `Counting parameters, the chance that training finds a schemer is ${formatSchemingProbability(r)}, ${than}.`;
+  },
+
   summary(r: Result, p: Params) {
     const cr = pinnedParameters(p.extra);
     const charges: string[] = [];

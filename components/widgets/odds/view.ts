@@ -77,6 +77,13 @@ function chooseTicks(lo: number, hi: number, plotWidth: number): number[] {
   return chosen.sort((a, b) => a - b);
 }
 
+/** A probability against Carlsmith's two estimates (~25% in 2023, ~20% in 2024). */
+function againstCarlsmith(p: number): '2023' | '2024' | 'above' | 'between' | 'below' {
+  if (Math.abs(p - 0.25) < 0.005) return '2023';
+  if (Math.abs(p - 0.2) < 0.005) return '2024';
+  return p > 0.25 ? 'above' : p > 0.2 ? 'between' : 'below';
+}
+
 export const view: WidgetView<typeof schema, Result> = {
   outputs(r: Result) {
     return [
@@ -135,21 +142,28 @@ export const view: WidgetView<typeof schema, Result> = {
     });
   },
 
+  sentence(r: Result) {
+    const compare = {
+      2023: 'Carlsmith’s 2023 estimate', 2024: 'Carlsmith’s later estimate', above: 'above both of Carlsmith’s estimates',
+      between: 'between Carlsmith’s two estimates', below: 'below both of Carlsmith’s estimates',
+    }[againstCarlsmith(r.probability)];
+    return `Your bookkeeping puts the chance of a schemer at ${formatProbability(r.log10Odds)}, ${compare}.`;
+  },
+
   summary(r: Result) {
     const start = r.steps[0];
     const moved = r.steps.slice(1).filter((s) => Math.abs(s.delta) > 1e-9);
-    const p = r.probability;
     const opening = `Starting odds of ${formatOdds(start.log10Odds)} (${formatProbability(start.log10Odds)})`;
     const middle = moved.length === 0
       ? ', with every adjustment at zero, give'
       : `, adjusted by ${moved.map((s) => `${formatSigned(s.delta, 3)} for ${s.label.toLowerCase()}`).join(', ')} (log₁₀ odds), give`;
     const end = ` ${formatProbability(r.log10Odds)} (odds ${formatOdds(r.log10Odds)}).`;
-    let compare: string;
-    if (Math.abs(p - 0.25) < 0.005) compare = ' That is Carlsmith’s 2023 estimate, ~25%.';
-    else if (Math.abs(p - 0.2) < 0.005) compare = ' That is Carlsmith’s later ~20%.';
-    else if (p > 0.25) compare = ' That is above both of Carlsmith’s estimates (~25% in 2023, ~20% in 2024).';
-    else if (p > 0.2) compare = ' That lies between Carlsmith’s ~25% (2023) and ~20% (2024).';
-    else compare = ' That is below both of Carlsmith’s estimates (~25% in 2023, ~20% in 2024).';
+    const compare = {
+      2023: ' That is Carlsmith’s 2023 estimate, ~25%.', 2024: ' That is Carlsmith’s later ~20%.',
+      above: ' That is above both of Carlsmith’s estimates (~25% in 2023, ~20% in 2024).',
+      between: ' That lies between Carlsmith’s ~25% (2023) and ~20% (2024).',
+      below: ' That is below both of Carlsmith’s estimates (~25% in 2023, ~20% in 2024).',
+    }[againstCarlsmith(r.probability)];
     return opening + middle + end + compare;
   },
 };

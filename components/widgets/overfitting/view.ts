@@ -210,7 +210,7 @@ export const view: WidgetView<typeof schema, Result> = {
       element(document, 'p', 'of-panel-note', `Boolean functions of n bits with ${formatPercent(p.seen as number)} of inputs in training (blue), and ${r.addition.digits}-digit addition with ${formatNumber(r.addition.examples)} training examples (orange). Only 1 in N of the functions that fit also generalise; each point counts the zeros in N (1 in 1,000 is three), so higher means rarer, on a log scale.`),
       cachedGrowthChart(r, p, document, width),
     );
-    const side = element(document, 'div', 'of-panel');
+    const side = element(document, 'div', 'of-panel chart-flow');
     side.append(
       element(document, 'p', 'of-panel-title', `The same question on the tiny network (n = ${t.answer.n}, h = ${t.hidden}, target ${t.target})`),
       element(
@@ -222,6 +222,12 @@ export const view: WidgetView<typeof schema, Result> = {
     );
     box.append(main, side);
     return box;
+  },
+
+  sentence(r: Result, p: Params) {
+    const last = r.boolean.at(-1)!;
+    return `Counting functions, only ${formatShare(last.log10Generalise)} of the functions that fit ${formatPercent(p.seen as number)} of a ${last.n}-bit problem’s inputs generalise, ` +
+      'so by that count no network should ever learn the rule, yet networks do.';
   },
 
   summary(r: Result, p: Params) {

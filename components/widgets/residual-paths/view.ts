@@ -70,6 +70,11 @@ export const view: WidgetView<typeof schema, Result> = {
     return chart;
   },
 
+  sentence(r: Result, p: Params) {
+    const lengths = p.from === p.to ? `of length ${p.from}` : `of lengths ${p.from}–${p.to}`;
+    return `Paths ${lengths} are ${formatPercent(r.share)} of all paths but carry ${formatPercent(r.gradientShare)} of the gradient.`;
+  },
+
   summary(r: Result, p: Params) {
     const n = p.blocks as number;
     return `Of the ${formatPow10(r.log10Paths, 2)} paths through ${n} blocks, most have length near ${n / 2}; ` +

@@ -155,6 +155,14 @@ export const view: WidgetView<typeof schema, Result> = {
     });
   },
 
+  sentence(r: Result, p: Params) {
+    const n = p.steps as number;
+    const k = p.chains as number;
+    if (k === 1) return `With one chain the parallel arrangement is the serial chain itself, so their counts are equal (${formatTimes(r.log10Ratio)}).`;
+    return `In ${p.layers} layers, ${k} parallel chains of ${n / k} steps can be placed in ${formatTimes(r.log10Ratio).slice(1)} times as many ways as one serial chain of ${n} steps, ` +
+      `so counting favours ${r.log10Ratio > 0 ? 'the parallel arrangement' : 'the serial chain'}.`;
+  },
+
   summary(r: Result, p: Params) {
     const n = p.steps as number;
     const k = p.chains as number;

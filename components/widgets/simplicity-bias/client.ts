@@ -86,12 +86,13 @@ export function mount(root: HTMLElement) {
   const announce = bar?.querySelector<HTMLElement>('.sb-announce');
   const progressBar = root.querySelector<HTMLProgressElement>('.widget-progress');
   const chartBox = root.querySelector<HTMLElement>('.widget-chart');
+  const sentenceBox = root.querySelector<HTMLElement>('.widget-result');
   const summaryBox = root.querySelector<HTMLElement>('.widget-summary');
 
   // Run, Stop and the status sit right under the chart (with the progress bar), not below all the
   // settings; without JavaScript the bar stays hidden.
   if (bar && chartBox) {
-    (summaryBox ?? chartBox).after(bar);
+    (sentenceBox ?? chartBox).after(bar);
     if (progressBar) bar.append(progressBar);
     bar.hidden = false;
   }
@@ -103,6 +104,7 @@ export function mount(root: HTMLElement) {
   // The build-time figure, kept to show again whenever the setting returns to the defaults.
   const built = {
     chart: chartBox ? [...chartBox.childNodes].map((n) => n.cloneNode(true)) : [],
+    sentence: sentenceBox?.textContent ?? '',
     summary: summaryBox?.textContent ?? '',
     outputs: [...root.querySelectorAll<HTMLOutputElement>('.widget-results output[name]')].map((o) => ({
       name: o.name, label: '', value: o.dataset.value ?? '', text: o.textContent ?? '',
@@ -163,6 +165,7 @@ export function mount(root: HTMLElement) {
 
   function showBuilt(): void {
     if (chartBox) chartBox.replaceChildren(...built.chart.map((n) => n.cloneNode(true)));
+    if (sentenceBox) sentenceBox.textContent = built.sentence;
     if (summaryBox) summaryBox.textContent = built.summary;
     renderOutputs(root, built.outputs);
     shown = null;

@@ -200,6 +200,13 @@ export const view: WidgetView<typeof schema, LiveResult> = {
     return box;
   },
 
+  sentence(r: LiveResult, p: Params) {
+    const so = r.samples < r.target ? 'So far, of ' : 'Of ';
+    const uniform = formatPow10(-(2 ** (p.n as number)) * Math.log10(2), 2);
+    return `${so}${integer(r.samples)} random ${networkName(p)}, ${formatPercent(r.constant0.p, 4)} compute the constant 0 and ${formatPercent(r.constant1.p, 4)} the constant 1, ` +
+      `against ${uniform} each if every function were equally likely.`;
+  },
+
   summary(r: LiveResult, p: Params) {
     const so = r.samples < r.target ? `After ${integer(r.samples)} of ${integer(r.target)} random ` : `Of ${integer(r.samples)} random `;
     const possible = formatPow10(2 ** (p.n as number) * Math.log10(2), 2);

@@ -91,6 +91,11 @@ export const view: WidgetView<typeof schema, Result> = {
     return chart;
   },
 
+  sentence(r: Result) {
+    const verdict = r.ratio > 1 ? 'so training in this toy disfavours it' : r.ratio < 1 ? 'so training in this toy favours it' : 'so training in this toy is indifferent';
+    return `The schemer’s speed cost is ${formatNumber(r.ratio, 4)} times its simplicity saving, ${verdict}.`;
+  },
+
   summary(r: Result, p: Params) {
     const s = p['serial-share'] as number;
     const q = p['param-share'] as number;

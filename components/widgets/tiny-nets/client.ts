@@ -61,6 +61,13 @@ function bindGrid(root: HTMLElement, mounted: MountedWidget<typeof schema, Resul
       tr.querySelector<HTMLInputElement>('input[data-train-point]')!.checked = seen;
       tr.classList.toggle('tn-unseen', !seen);
     }
+    // The chart's strip follows at once; the chart itself is redrawn when the result arrives.
+    for (const flip of root.querySelectorAll<HTMLButtonElement>('button.tn-flip')) {
+      const on = ((table >> Number(flip.dataset.point)) & 1) === 1;
+      flip.setAttribute('aria-pressed', String(on));
+      flip.dataset.on = String(on);
+      flip.querySelector('.tn-bit')!.textContent = on ? '1' : '0';
+    }
     const target = String(values.target);
     const isPreset = (PRESETS as readonly string[]).includes(target);
     if (custom) {
@@ -75,8 +82,9 @@ function bindGrid(root: HTMLElement, mounted: MountedWidget<typeof schema, Resul
     if (seedBox) seedBox.hidden = target !== 'random';
   };
 
-  tbody.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button.tn-out');
+  // The table's output buttons and the chart's target strip flip the same bit.
+  root.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button.tn-out, button.tn-flip');
     if (!button) return;
     const point = Number(button.dataset.point);
     store.set({ target: String(targetTable(store.values) ^ (1 << point)) });
@@ -112,7 +120,7 @@ function framedView(root: HTMLElement): { view: typeof view; afterRender: NonNul
     view: { ...view, chart(r, _p, context) {
       width = context.width;
       const box = Object.assign(context.document.createElement('div'), { className: 'tn-charts' });
-      box.append(rankingPanel(r, context.document, context.width), Object.assign(context.document.createElement('div'), { className: 'tn-panel tn-panel-pending' }));
+      box.append(rankingPanel(r, context.document, context.width, true), Object.assign(context.document.createElement('div'), { className: 'tn-panel tn-panel-pending chart-flow' }));
       return box;
     } },
     afterRender(r, _values, el) {

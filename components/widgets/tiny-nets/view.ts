@@ -9,6 +9,7 @@ import type { WidgetView } from '../../../src/lib/widgets/view';
 import { at, chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
 import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/lib/format';
 import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from './landscape';
+import { outputName, pointRows } from './grid';
 
 
 /** A background-coloured outline that keeps labels legible over bars and grid lines. */
@@ -58,11 +59,15 @@ function element(document: Document, tag: string, className: string, textContent
   return el;
 }
 
-function rankedRows(r: Result): { rows: (RankedFunction & { share: number; label: string })[]; domain: string[]; hidden: number } {
+/** Functions panel (a) lists on a phone, where it must fit the sticky stage with the target strip
+ * (which takes two lines from n = 4). */
+const phoneShown = (r: Result) => (r.points > 8 ? 10 : 12);
+
+function rankedRows(r: Result, shown: number): { rows: (RankedFunction & { share: number; label: string })[]; domain: string[]; hidden: number } {
   const mass = r.pConsistent;
   const label = (f: RankedFunction) => f.deployment || '(none unseen)';
   const decorate = (f: RankedFunction) => ({ ...f, share: mass > 0 ? f.p / mass : 0, label: label(f) });
-  const top = r.ranked.slice(0, SHOWN_FUNCTIONS);
+  const top = r.ranked.slice(0, shown);
   const rows = top.map(decorate);
   const domain = rows.map((f) => f.label);
   if (!top.some((f) => f.honest)) {
@@ -96,7 +101,9 @@ function rankingChart(r: Result, { rows, domain }: ReturnType<typeof rankedRows>
   const xMax = (maxShare * plotWidth) / Math.max(plotWidth * 0.5, plotWidth - room) || 1;
   const ticks = shareTicks(Math.min(1, xMax), Math.max(3, Math.floor(width / 110)));
   const pct = (x: number) => formatPercent(x, 3);
-  const height = domain.length * 22 + 58;
+  // On a phone panel (a) must fit the sticky stage (about half the screen): rows close up.
+  const pitch = width < 500 ? 19 : 22;
+  const height = domain.length * pitch + 58;
   const [top, bottom] = [24, height - 34];
   const x = scaleLinear([0, xMax], [marginLeft, width - 12]);
   const y = scaleBand(domain, [top, bottom]).padding(0.18).round(true);
@@ -179,22 +186,56 @@ function landscapeChart(r: Result, document: Document, width: number): Element {
   return svg;
 }
 
-/** Panel (a): the functions that fit training, ranked by parameter volume. */
-export function rankingPanel(r: Result, document: Document, width: number): HTMLElement {
-  const ranked = rankedRows(r);
+/** The target's output at every point, as toggle buttons that flip it: the truth table's outputs,
+ * in the chart (client.ts binds them like the table's buttons). Unseen points are underlined. The
+ * build's HTML, which has no script to flip them, shows the same cells as plain text. */
+function targetStrip(r: Result, document: Document, live: boolean): HTMLElement {
+  const strip = element(document, 'div', 'tn-strip');
+  const text = `Target’s output at each point${live ? ': press one to flip it' : ''} (underlined: not in training)`;
+  strip.setAttribute('role', 'group');
+  strip.setAttribute('aria-label', text);
+  const unseen = new Set(r.deploymentPoints);
+  const cells = element(document, 'div', 'tn-strip-cells');
+  for (const { point, bits } of pointRows(r.n)) {
+    const on = r.targetBits[point] === '1';
+    const cell = element(document, live ? 'button' : 'span', unseen.has(point) ? 'tn-flip tn-flip-unseen' : 'tn-flip');
+    cell.dataset.point = String(point);
+    cell.dataset.on = String(on);
+    if (live) {
+      (cell as HTMLButtonElement).type = 'button';
+      cell.dataset.focusKey = `tn-flip-${point}`;
+      cell.setAttribute('aria-pressed', String(on));
+    }
+    const index = element(document, 'span', 'tn-flip-point', String(point));
+    index.setAttribute('aria-hidden', 'true');
+    cell.append(element(document, 'span', 'visually-hidden', outputName(point, bits)), index, element(document, 'span', 'tn-bit', on ? '1' : '0'));
+    cells.append(cell);
+  }
+  const caption = element(document, 'span', 'tn-strip-label', text);
+  caption.setAttribute('aria-hidden', 'true');
+  strip.append(caption, cells);
+  return strip;
+}
+
+/** Panel (a): the functions that fit training, ranked by parameter volume; `live` when drawn in
+ * the browser, where the target strip works. */
+export function rankingPanel(r: Result, document: Document, width: number, live = false): HTMLElement {
+  const shown = width < 500 ? phoneShown(r) : SHOWN_FUNCTIONS;
+  const ranked = rankedRows(r, shown);
   const { hidden } = ranked;
   const unseen = r.deploymentPoints.length;
   const a = element(document, 'div', 'tn-panel');
   a.append(
     element(document, 'p', 'tn-panel-title', `(a) The ${formatNumber(r.consistent)} functions that fit the training points, by parameter volume`),
     element(
-      document, 'p', 'tn-panel-note',
+      document, 'p', 'tn-panel-note chart-flow',
       unseen === 0
         ? 'Every point is in training, so only the target fits.'
         : `Each row is a function, named by its outputs on the unseen point${unseen === 1 ? '' : 's'} ${pointList(r.deploymentPoints)} (the target’s: ${r.ranked.find((f) => f.honest)?.deployment ?? ''}). ` +
           `Bar: its share of the parameter configurations that fit. Dashed line: counting functions, which gives each the same share.` +
-          (hidden > 0 ? ` Showing the ${SHOWN_FUNCTIONS} with the most volume${r.honestRank > SHOWN_FUNCTIONS ? ' and the target' : ''}; ${formatNumber(hidden)} more have less.` : ''),
+          (hidden > 0 ? ` Showing the ${shown} with the most volume${r.honestRank > shown ? ' and the target' : ''}; ${formatNumber(hidden)} more have less.` : ''),
     ),
+    targetStrip(r, document, live),
     rankingChart(r, ranked, document, width),
   );
   return a;
@@ -202,7 +243,7 @@ export function rankingPanel(r: Result, document: Document, width: number): HTML
 
 /** Panel (b): every computable function's prior against its complexity. */
 export function landscapePanel(r: Result, document: Document, width: number): HTMLElement {
-  const b = element(document, 'div', 'tn-panel');
+  const b = element(document, 'div', 'tn-panel chart-flow');
   const key = element(document, 'p', 'tn-panel-note tn-key');
   key.append(
     element(document, 'span', 'tn-key-item tn-key-fits', 'fits training'),
@@ -243,6 +284,14 @@ export const view: WidgetView<typeof schema, Result> = {
     const box = element(document, 'div', 'tn-charts');
     box.append(rankingPanel(r, document, width), landscapePanel(r, document, width));
     return box;
+  },
+
+  sentence(r: Result) {
+    const p = formatPercent(r.pHonestParam);
+    if (r.log10PTarget === null) return `The network cannot compute the target, so counting parameters, training lands on it ${p} of the time.`;
+    const advantage = honestAdvantage(r)!;
+    const compare = `${advantage >= 1 ? '' : 'only '}${formatNumber(advantage, 3)} times`;
+    return `Counting parameters, training lands on the target ${p} of the time, ${compare} what counting functions gives.`;
   },
 
   summary(r: Result, p: Params) {

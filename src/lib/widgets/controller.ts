@@ -118,6 +118,10 @@ export function mountWidget<S extends Schema, R>(
   const figId = root.id;
   const controls = root.querySelector<HTMLFieldSetElement>('.widget-controls');
   const chartBox = root.querySelector<HTMLElement>('.widget-chart');
+  const flowBox = root.querySelector<HTMLElement>('.widget-chart-flow');
+  // Where the stage is height-limited (global.css), secondary chart parts go to flowBox.
+  const limited = matchMedia('(max-width: 1099px)');
+  const sentenceBox = root.querySelector<HTMLElement>('.widget-result');
   const summaryBox = root.querySelector<HTMLElement>('.widget-summary');
   const notesBox = root.querySelector<HTMLElement>('.widget-notes');
   const progress = root.querySelector<HTMLProgressElement>('.widget-progress');
@@ -183,11 +187,18 @@ export function mountWidget<S extends Schema, R>(
       const width = Math.max(300, Math.min(720, Math.round(chartWidth || 640)));
       const chart = view.chart(result, values, { document, width });
       finishChart(chart, `${figId}-live`);
-      // A chart handle being dragged or keyed keeps focus across the redraw (drag.ts).
-      const focused = chartBox.contains(document.activeElement) ? document.activeElement?.getAttribute('data-drag-param') ?? null : null;
+      // A chart handle being dragged or keyed (drag.ts), or a chart button (data-focus-key), keeps
+      // focus across the redraw.
+      const active = chartBox.contains(document.activeElement) ? document.activeElement : null;
+      const focused = active?.getAttribute('data-drag-param') ?? null;
+      const focusKey = active?.getAttribute('data-focus-key') ?? null;
       chartBox.replaceChildren(chart);
+      const flow = limited.matches ? chart.querySelectorAll('.chart-flow') : [];
+      if (flowBox && (flow.length > 0 || flowBox.hasChildNodes())) flowBox.replaceChildren(...flow);
       refocusHandle(chartBox, focused);
+      if (focusKey) chartBox.querySelector<HTMLElement>(`[data-focus-key="${focusKey}"]`)?.focus({ preventScroll: true });
     }
+    if (view.sentence && sentenceBox) put(sentenceBox, 'textContent', view.sentence(result, values));
     if (view.summary && summaryBox) summaryBox.textContent = view.summary(result, values);
     options.afterRender?.(result, values, root);
     // Measured by `npm run bench` (input → updated figure).
@@ -316,13 +327,27 @@ export function mountWidget<S extends Schema, R>(
   root.classList.add('hydrated');
   // The server-rendered figure already shows the default state: redraw only if the URL asked for
   // another setting or the widget draws more than the server can (afterRender).
-  // On narrow screens the 640-px server chart would shrink its text: redraw at the real width.
+  // On narrow screens the 640-px server chart would shrink its text: redraw at the real width; and
+  // where the stage is height-limited, parts of the chart move below it (flowBox).
   const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
   const serverWidthFits = !chartBox || Math.abs(chartWidth - SERVER_CHART_WIDTH) < 80;
-  if (!atDefaults || !serverWidthFits || store.notes.length > 0 || options.afterRender || options.run) refresh();
+  const flowsOut = limited.matches && !!chartBox?.querySelector('.chart-flow');
+  if (!atDefaults || !serverWidthFits || flowsOut || store.notes.length > 0 || options.afterRender || options.run) refresh();
   else {
     syncControls();
     setFigureState(root, 'ready');
+  }
+  limited.addEventListener('change', () => {
+    if (latest !== undefined) render(latest);
+  });
+  // A chart taller than its stage (a stage holds about half a short screen) says that more of it
+  // scrolls: global.css draws a "scroll" edge while .stage-clipped is set. Read in a
+  // ResizeObserver, after layout, so it forces none.
+  const stage = root.querySelector<HTMLElement>('.widget-stage');
+  if (stage && chartBox && 'ResizeObserver' in window) {
+    const clipped = new ResizeObserver(() => stage.classList.toggle('stage-clipped', stage.scrollHeight > stage.clientHeight + 1));
+    clipped.observe(stage);
+    clipped.observe(chartBox);
   }
   // Redraw when the figure's width changes a lot (rotation, window resize), not on every pixel.
   if (chartBox && view.chart && 'ResizeObserver' in window) {

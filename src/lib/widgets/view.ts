@@ -22,7 +22,10 @@ export interface WidgetView<S extends Schema, R> {
   outputs(result: R, values: Values<S>): OutputSpec[];
   /** Observable Plot (or other SVG) figure; optional. */
   chart?(result: R, values: Values<S>, ctx: ChartContext): Element;
-  /** One or two sentences describing what the chart shows: its text alternative. */
+  /** The result in one sentence of words, with the headline number as its output shows it: the
+   * line a reader (and a screen reader, once the numbers are final) takes away. */
+  sentence?(result: R, values: Values<S>): string;
+  /** What the chart shows, in words: its text alternative (under "The chart in words"). */
   summary?(result: R, values: Values<S>): string;
   /** Other widgets whose settings (in the URL and their stores) also change this one's results. */
   follows?: string[];
