@@ -33,6 +33,9 @@ export default defineConfig({
           name: 'models',
           include: ['tests/models/**/*.test.ts', 'tests/lib/**/*.test.ts'],
           environment: 'node',
+          // A guard against a hang, not a budget (npm run bench measures speed): exhaustive and
+          // property tests take seconds, several times longer on a busy machine.
+          testTimeout: 60_000,
         },
       },
       {
