@@ -63,3 +63,15 @@ describe('the reading path', () => {
     await close();
   });
 });
+
+describe('long addresses on a phone', () => {
+  it('wrap in the references rather than run off the screen', async () => {
+    const { page, errors, close } = await openPage('references/', { viewport: { width: 390, height: 844 } });
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('main a')]
+      .filter((a) => a.getBoundingClientRect().right > innerWidth + 0.5).map((a) => a.textContent));
+    expect(overflow).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

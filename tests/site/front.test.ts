@@ -83,3 +83,29 @@ describe('the ten-minute tour', () => {
     expect(tour).toContain('of depth tenfold');
   });
 });
+
+describe('reading polish', () => {
+  const plain = (route: string) => text(pages.get(route)!.replace(/<span class="cite-preview"[^>]*>[\s\S]*?<\/span>/g, '')).replace(/&amp;/g, '&');
+
+  it('sorts the bibliography by first author’s surname, then year', () => {
+    const refs = JSON.parse(readFileSync(resolve(root, 'content/references.json'), 'utf8')) as Record<string, { authors: string[]; year: number }>;
+    const ids = [...pages.get('references/')!.matchAll(/<li id="([^"]+)" data-citable/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(Object.keys(refs).sort());
+    const order = [...pages.get('references/')!.matchAll(/<li id="([^"]+)" data-citable/g)].map((m) => refs[m[1]]);
+    const key = (r: { authors: string[] }) => r.authors[0].split(' ').at(-1)!;
+    for (let i = 1; i < order.length; i++) {
+      const byName = key(order[i - 1]).localeCompare(key(order[i]), 'en', { sensitivity: 'base' });
+      expect(byName < 0 || (byName === 0 && order[i - 1].year <= order[i].year), `${key(order[i - 1])} ${order[i - 1].year} before ${key(order[i])} ${order[i].year}`).toBe(true);
+    }
+  });
+
+  it('merges adjacent citations into one bracket', () => {
+    // A citation's closing bracket, then only space before the next citation's opening one.
+    for (const [route, html] of pages) expect(html, route).not.toMatch(/\)<span class="cite-preview"[^>]*>[^<]*<\/span><\/span>\s*<span class="cite"[^>]*>\(/);
+    expect(plain('introduction/')).toContain('(Carlsmith 2023; Hubinger 2022)');
+  });
+
+  it('speaks to readers in the glossary’s and references’ subtitles', () => {
+    for (const route of ['glossary/', 'references/']) expect(text(pages.get(route)!.match(/<p class="dek"[^>]*>[\s\S]*?<\/p>/)![0])).not.toMatch(/\bid\b|key|address ends/);
+  });
+});
