@@ -1,8 +1,8 @@
 // Log-odds bookkeeping for chapter 4: a prior and one adjustment per consideration, all in log10
 // odds (schemer : non-schemer), so independent considerations simply add.
 //   probability = 1 / (1 + 10^−(prior + Σ adjustments))
-// Ranges are chosen so that |total| ≤ 14: the probability then stays strictly inside (0, 1) in
-// double precision (1/(1 + 10^−16) already rounds to 1).
+// Ranges are chosen so that |total| ≤ 14 (prior ±2, six adjustments ±2): the probability then
+// stays strictly inside (0, 1) in double precision (1/(1 + 10^−16) already rounds to 1).
 import type { Model, Values } from '../lib/schema';
 import { log10Sigmoid, sigmoid10 } from '../lib/logmath';
 
@@ -17,7 +17,7 @@ const adjustment = (label: string) =>
 
 export const schema = {
   prior: {
-    kind: 'number', label: 'Starting odds', min: -4, max: 4, default: Math.log10(1 / 3), step: 0.05, unit: 'log₁₀ odds',
+    kind: 'number', label: 'Starting odds', min: -2, max: 2, default: Math.log10(1 / 3), step: 0.05, unit: 'log₁₀ odds',
     display: 'odds',
     help: 'Your odds of scheming before the adjustments below. The default, $\\log_{10}(1/3) \\approx -0.477$, is 1 : 3 against, Carlsmith’s ~25%.',
   },
@@ -25,11 +25,12 @@ export const schema = {
   simplicity: adjustment('Simplicity bias'),
   speed: adjustment('Speed cost'),
   path: adjustment('Path dependence'),
+  payoff: adjustment('Goal-guarding payoff'),
   evidence: adjustment('Evidence since 2023'),
 } as const;
 
 export type Params = Values<typeof schema>;
-export type AdjustmentId = 'counting' | 'simplicity' | 'speed' | 'path' | 'evidence';
+export type AdjustmentId = 'counting' | 'simplicity' | 'speed' | 'path' | 'payoff' | 'evidence';
 
 export interface Adjustment {
   id: AdjustmentId;
@@ -63,6 +64,11 @@ export const adjustments: readonly Adjustment[] = [
     id: 'path', label: 'Path dependence', section: '/path-dependence/#high-and-low-path-dependence',
     positive: 'Training’s path matters, and a long-term proxy goal is likely to form before situational awareness and then be kept by playing along.',
     negative: 'Training reliably reaches the model it prefers overall, or long-term goals rarely form without deliberate training because credit assignment works against them.',
+  },
+  {
+    id: 'payoff', label: 'Goal-guarding payoff', section: '/introduction/#prerequisites',
+    positive: 'Playing along keeps a model’s goals intact through training and leads to power it can use later, so scheming pays for almost any goal that reaches past the episode.',
+    negative: 'Training reshapes a model’s goals even while it plays along, or the power it hopes for may never come, so few goals would make scheming worth its risks.',
   },
   {
     id: 'evidence', label: 'Evidence since 2023', section: '/weighing-it-up/#evidence-since-2023',

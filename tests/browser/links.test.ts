@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { closeBrowser, openPage } from '../support/browser';
 import { expectedOutputs, readLink, sameRecordedValue, type Registry } from '../support/links';
-import { publishedSlugs } from '../support/site';
+import { builtPages, fixtureRoutes, publishedSlugs } from '../support/site';
 
 const root = resolve(import.meta.dirname, '../..');
 const registry = JSON.parse(readFileSync(resolve(root, 'tests/links.json'), 'utf8')) as Registry;
@@ -37,6 +37,29 @@ describe('the link registry', () => {
       [...readFileSync(resolve(dir, `${slug}.mdx`), 'utf8').matchAll(/\]\((\/[^)\s]*\?[a-z-]+\.[a-z-]+=[^)\s]*)\)/g)].map((m) => m[1]));
     expect(quoted.length).toBeGreaterThan(10);
     expect(quoted.filter((u) => !urls.has(u))).toEqual([]);
+  });
+
+  it('holds the setting of every caption step button in the published chapters', () => {
+    // A step sets its widget to the step's query with every other parameter at its default: the
+    // same state as a link with that query, so the registry must hold one.
+    const key = (path: string, query: URLSearchParams) => `${path}?${[...query].map(([k, v]) => `${k}=${v}`).sort().join('&')}`;
+    const registered = new Set(registry.links.map((l) => {
+      const u = new URL(l.url, 'http://x');
+      return key(u.pathname, u.searchParams);
+    }));
+    const fixtures = fixtureRoutes(resolve(root, 'content/chapters'));
+    const steps = builtPages(inject('distDir')).filter((p) => !fixtures.includes(p.route)).flatMap((p) =>
+      // Figures do not nest: each chunk from one <figure to the next holds one figure's buttons.
+      p.html.split('<figure').flatMap((chunk) => {
+        const widget = /^[^>]*data-widget="([a-z-]+)"/.exec(chunk)?.[1];
+        if (!widget) return [];
+        return [...chunk.matchAll(/data-step="([^"]*)"/g)].map((m) => {
+          const step = new URLSearchParams(m[1].replaceAll('&amp;', '&'));
+          return key(`/${p.route}`, new URLSearchParams([...step].map(([k, v]) => [`${widget}.${k}`, v])));
+        });
+      }));
+    expect(steps.length).toBeGreaterThan(10);
+    expect(steps.filter((s) => !registered.has(s))).toEqual([]);
   });
 });
 

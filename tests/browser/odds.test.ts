@@ -20,6 +20,7 @@ describe('odds in the browser', () => {
       ['simplicity', '/counting/#simplicity-bias'],
       ['speed', '/speed-and-depth/#how-big-is-the-cost'],
       ['path', '/path-dependence/#high-and-low-path-dependence'],
+      ['payoff', '/introduction/#prerequisites'],
       ['evidence', '/weighing-it-up/#evidence-since-2023'],
     ] as const) {
       const help = fig.locator(`#odds-${name}-help`);
@@ -95,8 +96,8 @@ describe('odds in the browser', () => {
     expect(notes).toMatch(/outside/);
     expect(await fig.locator('.widget-notes script').count()).toBe(0);
     expect(await outputValue(fig, 'probability')).toBeCloseTo(model({ speed: 2, path: -2, evidence: 2 }).probability, 12);
-    await setParam(fig, 'prior', '4');
-    for (const name of ['counting', 'simplicity', 'speed', 'path', 'evidence']) await setParam(fig, name, '2');
+    await setParam(fig, 'prior', '2');
+    for (const name of ['counting', 'simplicity', 'speed', 'path', 'payoff', 'evidence']) await setParam(fig, name, '2');
     await page.waitForFunction(() => Number((document.querySelector('output[name="log-odds"]') as HTMLElement).dataset.value) === 14);
     const p = await outputValue(fig, 'probability');
     expect(p > 0 && p < 1).toBe(true);

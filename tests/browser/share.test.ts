@@ -11,7 +11,12 @@ const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile:
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 /** Wait for the toast a copy announces, then read what was copied. */
 async function copied(page: Page, toast: RegExp): Promise<string> {
-  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.toast')?.textContent ?? ''), toast.source);
+  try {
+    await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.toast')?.textContent ?? ''), toast.source);
+  } catch (error) {
+    // Say what the page said instead (a failed copy has its own toast).
+    throw new Error(`no toast ${toast}; the toast says ${JSON.stringify(await page.evaluate(() => document.querySelector('.toast')?.textContent))}`, { cause: error });
+  }
   return readClipboard(page);
 }
 

@@ -5,7 +5,7 @@ import { defaults } from '../../src/lib/schema';
 import { allNumbers, arbitraryParams, arbitraryValue } from '../support/arbitrary';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
-const ids = ['counting', 'simplicity', 'speed', 'path', 'evidence'] as const;
+const ids = ['counting', 'simplicity', 'speed', 'path', 'payoff', 'evidence'] as const;
 const total = (p: Params) => (p.prior as number) + ids.reduce((s, id) => s + (p[id] as number), 0);
 
 /** Probability from log10 odds the long way: odds = 10^x, p = odds / (1 + odds), for moderate x. */
@@ -19,6 +19,16 @@ describe('odds', () => {
     expect(r.log10Probability).toBeCloseTo(Math.log10(0.25), 12);
     expect(r.log10ComplementProbability).toBeCloseTo(Math.log10(0.75), 12);
     for (const s of r.steps) expect(Math.abs(s.probability - 0.25)).toBeLessThan(1e-12);
+  });
+
+  it('adds the goal-guarding payoff weight at neutral, so the default stays at 25%', () => {
+    expect(schema.payoff.default).toBe(0);
+    expect(compute(params({ payoff: 0 })).probability).toBeCloseTo(0.25, 14);
+    // One unit of payoff is a factor of ten on the odds: 1 : 3 becomes 10 : 3 (or 1 : 30).
+    expect(compute(params({ payoff: 1 })).probability).toBeCloseTo(10 / 13, 14);
+    expect(compute(params({ payoff: -1 })).probability).toBeCloseTo(1 / 31, 14);
+    // Cancelling weights return exactly to the default.
+    expect(compute(params({ payoff: 0.5, evidence: -0.5 })).probability).toBeCloseTo(0.25, 14);
   });
 
   it('marks Carlsmith’s 25% (2023) and 20% (2024)', () => {
@@ -47,7 +57,7 @@ describe('odds', () => {
   });
 
   it('adjustments add in log odds: any permutation or partition gives the same result', () => {
-    const values = fc.array(arbitraryValue(schema.counting) as fc.Arbitrary<number>, { minLength: 5, maxLength: 5 });
+    const values = fc.array(arbitraryValue(schema.counting) as fc.Arbitrary<number>, { minLength: ids.length, maxLength: ids.length });
     fc.assert(
       fc.property(arbitraryValue(schema.prior) as fc.Arbitrary<number>, values, fc.func(fc.integer()), (prior, vs, rank) => {
         const base = compute(params({ prior, ...Object.fromEntries(ids.map((id, i) => [id, vs[i]])) }));
@@ -65,7 +75,7 @@ describe('odds', () => {
         // Partition: merge counting and simplicity into one adjustment, where the range allows.
         const pair = vs[0] + vs[1];
         if (Math.abs(pair) <= schema.counting.max) {
-          const merged = compute(params({ prior, counting: pair, simplicity: 0, speed: vs[2], path: vs[3], evidence: vs[4] }));
+          const merged = compute(params({ prior, counting: pair, simplicity: 0, speed: vs[2], path: vs[3], payoff: vs[4], evidence: vs[5] }));
           expect(Math.abs(merged.log10Odds - base.log10Odds)).toBeLessThan(1e-12);
         }
       }),
@@ -135,6 +145,7 @@ describe('odds', () => {
       simplicity: '/counting/#simplicity-bias',
       speed: '/speed-and-depth/#how-big-is-the-cost',
       path: '/path-dependence/#high-and-low-path-dependence',
+      payoff: '/introduction/#prerequisites',
       evidence: '/weighing-it-up/#evidence-since-2023',
     });
     for (const a of adjustments) {

@@ -87,10 +87,18 @@ class GeckoLocator implements Locator {
   }
 
   async count(): Promise<number> { return (await this.owner.raw.evaluate(inPage, this.chain, 'count')) as number; }
-  click(options?: Timeout) { return this.act('enabled', options, (el) => el.click()); }
+  // Pointer actions scroll the element into view first, until it stays there (see
+  // scrollIntoViewIfNeeded): puppeteer scrolls once, and in Firefox the blocks rendered on demand
+  // above it can push it out again before the click ("Node is either not clickable").
+  private async pointer(want: Want, options: Timeout | undefined, action: (el: ElementHandle<Element>) => Promise<void>) {
+    await this.element(want, options).then(drop);
+    await this.scrollIntoViewIfNeeded(options);
+    await this.act(want, options, action);
+  }
+  click(options?: Timeout) { return this.pointer('enabled', options, (el) => el.click()); }
   async check(options?: Timeout) { if (!(await this.isChecked(options))) await this.click(options); }
-  hover(options?: Timeout) { return this.act('visible', options, (el) => el.hover()); }
-  tap(options?: Timeout) { return this.act('visible', options, (el) => el.tap()); }
+  hover(options?: Timeout) { return this.pointer('visible', options, (el) => el.hover()); }
+  tap(options?: Timeout) { return this.pointer('visible', options, (el) => el.tap()); }
   focus(options?: Timeout) { return this.act('attached', options, (el) => el.focus()); }
   blur(options?: Timeout) { return this.on('attached', (el) => (el as HTMLElement).blur(), undefined, options); }
 
@@ -296,6 +304,9 @@ export async function openGeckoPage(
   const browser = await firefox(executablePath, options);
   const context = await browser.createBrowserContext();
   const raw = await context.newPage();
+  // Firefox opens each page as a tab of one window: only the selected tab is visible and gets
+  // animation frames and focus (Chromium's headless pages all do). Select the new one.
+  await raw.bringToFront();
   raw.setDefaultTimeout(TIMEOUT);
   const { width, height } = options.viewport ?? { width: 1280, height: 900 };
   await raw.setViewport({ width, height, isMobile: options.isMobile, hasTouch: options.hasTouch });

@@ -15,6 +15,7 @@ const ROW_LABELS: Record<string, string> = {
   simplicity: '+ Simplicity',
   speed: '+ Speed cost',
   path: '+ Path',
+  payoff: '+ Payoff',
   evidence: '+ Evidence',
 };
 
