@@ -109,3 +109,47 @@ describe('reading polish', () => {
     for (const route of ['glossary/', 'references/']) expect(text(pages.get(route)!.match(/<p class="dek"[^>]*>[\s\S]*?<\/p>/)![0])).not.toMatch(/\bid\b|key|address ends/);
   });
 });
+
+describe('“try this” links', () => {
+  const chapters = ['introduction', 'counting', 'speed-and-depth', 'path-dependence', 'weighing-it-up'];
+  const source = (slug: string) => readFileSync(resolve(root, `content/chapters/${slug}.mdx`), 'utf8');
+  const out = (url: string, name: string) => {
+    const link = registry.links.find((l) => l.url === url);
+    expect(link, `${url} is not in tests/links.json`).toBeDefined();
+    return Number(expectedOutputs(link!)[name]);
+  };
+  const pct = (v: number, digits: number) => `${(v * 100).toFixed(digits)}%`;
+
+  it('give every widget at least two links in the chapters’ prose that set it', () => {
+    const widgets = new Set(registry.links.map((l) => l.widget));
+    const links = chapters.flatMap((slug) => [...source(slug).matchAll(/\]\((\/[^)\s]*\?([a-z-]+)\.[a-z-]+=[^)\s]*)\)/g)]);
+    for (const w of widgets) {
+      const own = new Set(links.filter((m) => m[1].includes(`#fig-${w}`) || registry.links.find((l) => l.url === m[1])?.widget === w).map((m) => m[1]));
+      expect(own.size, w).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('state the numbers their figures show at those settings', () => {
+    const S = '/speed-and-depth/';
+    const cases: [page: string, shown: string][] = [
+      ['counting/', `intended function ${pct(out('/counting/?tiny-nets.target=parity#fig-overfitting', 'parameter-counting'), 2)}, below the ${pct(10 ** out('/counting/?tiny-nets.target=parity#fig-overfitting', 'function-counting'), 2)}`],
+      ['counting/', `takes ${pct(out('/counting/?simplicity-bias.mode=perceptron&simplicity-bias.samples=100000#fig-simplicity-bias', 'p-const0'), 2)} of the draws`],
+      ['counting/', `constants take ${pct(out('/counting/?simplicity-bias.samples=100000&simplicity-bias.seed=2#fig-simplicity-bias', 'p-const0'), 1)} and ${pct(out('/counting/?simplicity-bias.samples=100000&simplicity-bias.seed=2#fig-simplicity-bias', 'p-const1'), 1)}`],
+      ['speed-and-depth/', `about ${(Math.round(10 ** out(`${S}?serial-parallel.chains=8#serial-versus-parallel`, 'ratio') / 100) * 100).toLocaleString('en-US')} placements`],
+      ['speed-and-depth/', `ratio falls to ${(10 ** out(`${S}?serial-parallel.layers=200#serial-versus-parallel`, 'ratio')).toFixed(2)}`],
+      ['speed-and-depth/', `where ${pct(out(`${S}?residual-paths.from=19&residual-paths.to=35#ensembles-of-shallow-paths`, 'share'), 1)} of the paths lie, and read how much of the gradient they carry: ${pct(out(`${S}?residual-paths.from=19&residual-paths.to=35#ensembles-of-shallow-paths`, 'gradient-share'), 2)}`],
+      ['speed-and-depth/', `average ${out(`${S}?residual-paths.decay=1#ensembles-of-shallow-paths`, 'effective-mean')} blocks`],
+      ['speed-and-depth/', `only its ${pct(out(`${S}?residual-paths.decay=1#ensembles-of-shallow-paths`, 'gradient-share'), 3)} share`],
+      ['path-dependence/', `signal-to-noise ratio of ${out('/path-dependence/?credit-horizon.episode=40&credit-horizon.discount=0.9#credit-assignment', 'snr-near').toFixed(3)}, but`],
+      ['path-dependence/', `weight of only ${out('/path-dependence/?credit-horizon.episode=40&credit-horizon.discount=0.9#credit-assignment', 'signal-at-end').toPrecision(3)}`],
+      ['path-dependence/', `the full weight, ${out('/path-dependence/?credit-horizon.episode=1000&credit-horizon.discount=1#credit-assignment', 'signal-at-end')}, and the signal-to-noise ratio of each falls to ${out('/path-dependence/?credit-horizon.episode=1000&credit-horizon.discount=1#credit-assignment', 'snr-near').toFixed(3)}`],
+      ['weighing-it-up/', `from 25% to about ${pct(out('/weighing-it-up/?odds.counting=-1#fig-odds', 'probability'), 0)}`],
+      ['weighing-it-up/', `return you to exactly ${pct(out('/weighing-it-up/?odds.counting=-0.5&odds.speed=0.5#fig-odds', 'probability'), 0)}`],
+    ];
+    for (const [page, shown] of cases) expect(text(pages.get(page)!).replace(/\s+/g, ' ').includes(shown), `${page}: “${shown}”`).toBe(true);
+    // Mathematics is set by KaTeX: its numbers are checked in the source.
+    const share = out('/counting/?overfitting.bits=10#fig-overfitting', 'generalise');
+    expect(share).toBeCloseTo(-512 * Math.log10(2), 9);
+    expect(source('counting')).toContain(`$2^{-512}$, about $${(10 ** (share + 155)).toFixed(1)} \\times 10^{-155}$`);
+  });
+});
