@@ -75,3 +75,26 @@ describe('long addresses on a phone', () => {
     await close();
   });
 });
+
+describe('paragraph length on a phone', () => {
+  // The blocks a design review found running past ten lines at phone width (issue 19), by the
+  // words near their start: §2.3's list items, §4.1's second paragraph, chapter 3's opening.
+  const NAMED: [route: string, starts: string[]][] = [
+    ['counting/', ['The non-schemer’s motivation', 'Every model has an explicit goal slot', 'Carlsmith argues that it may be small', 'To put a number on it', 'Goals are messy', 'If the free volume', 'In his answer to Pope']],
+    ['path-dependence/', ['Evan Hubinger, arguing', 'Under high path dependence', 'He pointed to evidence']],
+    ['speed-and-depth/', ['the subject of the previous chapter', 'A schemer does everything', 'report calls this the speed argument', 'This chapter runs both']],
+  ];
+  for (const [route, starts] of NAMED) {
+    it(`keeps the blocks named on /${route} to ten lines each at 390 px`, async () => {
+      const { page, close } = await openPage(route, { viewport: { width: 390, height: 844 } });
+      const found = await page.evaluate((prefixes) => prefixes.map((start) => {
+        // By its opening words (a glossary term's preview is part of its text, hence "includes").
+        const block = [...document.querySelectorAll('article.prose p, article.prose li')]
+          .find((el) => (el.textContent ?? '').slice(0, 400).includes(start) && !el.querySelector('p'));
+        return [start, block ? Math.round(block.getBoundingClientRect().height / parseFloat(getComputedStyle(block).lineHeight)) : -1] as const;
+      }), starts);
+      expect(found.filter(([, n]) => n < 1 || n > 10)).toEqual([]);
+      await close();
+    });
+  }
+});

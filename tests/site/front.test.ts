@@ -153,3 +153,10 @@ describe('“try this” links', () => {
     expect(source('counting')).toContain(`$2^{-512}$, about $${(10 ** (share + 155)).toFixed(1)} \\times 10^{-155}$`);
   });
 });
+
+describe('the lead figure', () => {
+  it('leaves the §2.3 figure its own title in previews of references to it', () => {
+    expect(pages.get('counting/')).toContain('Figure 2.1: Counting goals, then counting parameters');
+    expect(pages.get('counting/')).not.toContain('One toy, counted two ways');
+  });
+});
