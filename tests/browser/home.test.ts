@@ -6,6 +6,7 @@ import { compute, schema, type Params } from '../../src/models/goal-count';
 import { defaults } from '../../src/lib/schema';
 import { leadView } from '../../components/widgets/goal-count/lead';
 import { axeViolations } from '../support/axe';
+import { chartCollisions } from '../support/chart-labels';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import type { Page } from '../support/driver';
 import { ready, waitForUrlParam } from '../support/widget';
@@ -94,6 +95,19 @@ describe('the home page’s lead figure', () => {
     await waitForUrlParam(page, 'goal-count.extra', '0');
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('draws its chart with no label over another label or a bar, either verdict, phone and desktop', async () => {
+    const found: string[] = [];
+    for (const width of [390, 1280]) {
+      for (const query of ['', '?goal-count.extra=1', '?goal-count.extra=1000000']) {
+        const { page, close } = await openPage(query, { viewport: { width, height: 900 } });
+        await ready(page, 'goal-count');
+        for (const c of await chartCollisions(page, 'goal-count')) found.push(`${width}px ${query || 'defaults'}: “${c.text}” × ${c.other}`);
+        await close();
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('shows the model’s true default with JavaScript off', async () => {

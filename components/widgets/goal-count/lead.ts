@@ -63,7 +63,7 @@ export const leadView: WidgetView<typeof schema, Result> = {
     return plot({
       document,
       width,
-      height: 150,
+      height: Math.round(Math.min(200, Math.max(150, width / 4))),
       marginLeft: 12,
       marginRight: 12,
       marginTop: 22,
