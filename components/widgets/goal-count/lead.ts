@@ -42,21 +42,19 @@ export const leadModel: Model<typeof schema, Result> = {
   },
 };
 
-interface Row { label: string; value: number; text: string }
+interface Row { name: string; label: string; value: number; text: string }
+
+/** The two counts, as cards and as the chart's rows. */
+const counts = (r: Result): Row[] => [
+  { name: 'goal-space', label: 'Counting goals', value: r.log10GoalSpaceOdds, text: verdictText(r.log10GoalSpaceOdds) },
+  { name: 'parameter-space', label: 'Counting parameters', value: r.log10ParameterSpaceOdds, text: verdictText(r.log10ParameterSpaceOdds) },
+];
 
 export const leadView: WidgetView<typeof schema, Result> = {
-  outputs(r: Result) {
-    return [
-      { name: 'goal-space', label: 'Counting goals', value: r.log10GoalSpaceOdds, text: verdictText(r.log10GoalSpaceOdds) },
-      { name: 'parameter-space', label: 'Counting parameters', value: r.log10ParameterSpaceOdds, text: verdictText(r.log10ParameterSpaceOdds) },
-    ];
-  },
+  outputs: counts,
 
   chart(r: Result, _p: Params, { document, width }) {
-    const rows: Row[] = [
-      { label: 'Counting goals', value: r.log10GoalSpaceOdds, text: verdictText(r.log10GoalSpaceOdds) },
-      { label: 'Counting parameters', value: r.log10ParameterSpaceOdds, text: verdictText(r.log10ParameterSpaceOdds) },
-    ];
+    const rows = counts(r);
     const max = Math.max(30, ...rows.map((d) => Math.abs(d.value))) * 1.15;
     const tickValues = ticks(max);
     const y = (i: number) => (d: Row) => rows.indexOf(d) + i;
