@@ -1,8 +1,9 @@
 // Log-odds bookkeeping for chapter 4: a prior and one adjustment per consideration, all in log10
 // odds (schemer : non-schemer), so independent considerations simply add.
 //   probability = 1 / (1 + 10^−(prior + Σ adjustments))
-// Ranges are chosen so that |total| ≤ 14 (prior ±2, six adjustments ±2): the probability then
-// stays strictly inside (0, 1) in double precision (1/(1 + 10^−16) already rounds to 1).
+// Ranges: prior ±4, six adjustments ±2, so |total| ≤ 16. The prior kept its range when the sixth
+// weight came (links already cite it); at the very ends 1/(1 + 10^−16) rounds to 1, so the view
+// and the complement work from the log odds, which stay exact.
 import type { Model, Values } from '../lib/schema';
 import { log10Sigmoid, sigmoid10 } from '../lib/logmath';
 
@@ -17,7 +18,7 @@ const adjustment = (label: string) =>
 
 export const schema = {
   prior: {
-    kind: 'number', label: 'Starting odds', min: -2, max: 2, default: Math.log10(1 / 3), step: 0.05, unit: 'log₁₀ odds',
+    kind: 'number', label: 'Starting odds', min: -4, max: 4, default: Math.log10(1 / 3), step: 0.05, unit: 'log₁₀ odds',
     display: 'odds',
     help: 'Your odds of scheming before the adjustments below. The default, $\\log_{10}(1/3) \\approx -0.477$, is 1 : 3 against, Carlsmith’s ~25%.',
   },
