@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkSections from './src/lib/markdown/remark-sections.mjs';
 import remarkBaseLinks from './src/lib/markdown/remark-base-links.mjs';
+import remarkCiteGroups from './src/lib/markdown/remark-cite-groups.mjs';
 import rehypeRowHeaders from './src/lib/markdown/rehype-row-headers.mjs';
 import rehypeBlockMarks from './src/lib/markdown/rehype-block-marks.mjs';
 import csp from './src/lib/csp-integration.mjs';
@@ -26,7 +27,7 @@ export default defineConfig({
   integrations: [mdx(), ogCards(), csp(), publishSource(), search()],
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkMath],
+      remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkCiteGroups, remarkMath],
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeRowHeaders, rehypeBlockMarks],
       smartypants: true,
     }),

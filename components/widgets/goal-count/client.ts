@@ -3,6 +3,7 @@ import { defaults, formatValue } from '../../../src/lib/schema';
 import { mountWidget, type MountedWidget } from '../../../src/lib/widgets/controller';
 import { bindInline as bind } from '../../../src/lib/widgets/inline';
 import { activePreset, view } from './view';
+import { leadModel, leadView } from './lead';
 
 const defaultValues = defaults(model.schema);
 const matchesDefaults = (v: typeof defaultValues) =>
@@ -37,6 +38,7 @@ function bindPresets(root: HTMLElement, mounted: MountedWidget<typeof schema, Re
 }
 
 export const mount = (root: HTMLElement) => {
+  if (root.dataset.view === 'lead') return mountWidget(root, leadModel, leadView);
   const mounted = mountWidget(root, model, view);
   bindPresets(root, mounted);
   // At its defaults the kit keeps the server-rendered chart, drawn 640 px wide; on a phone that is

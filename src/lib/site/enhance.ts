@@ -117,7 +117,24 @@ function setupToc(): void {
   const details = document.querySelector<HTMLDetailsElement>('.toc details');
   if (details && matchMedia('(min-width: 1100px)').matches) details.open = true;
   let current: HTMLAnchorElement | null = null;
+  // The progress mark: a bar scaled by transform (no layout), from the article's top at the top of
+  // the window to its end at the bottom.
+  const bar = document.querySelector<HTMLElement>('.toc-progress > span');
+  const article = document.querySelector<HTMLElement>('article.prose');
+  let shown = -1;
+  const progress = () => {
+    if (!bar || !article) return;
+    const box = article.getBoundingClientRect();
+    const p = Math.min(1, Math.max(0, -box.top / Math.max(1, box.height - innerHeight)));
+    const rounded = Math.round(p * 200) / 200;
+    if (rounded === shown) return;
+    shown = rounded;
+    bar.style.transform = `scaleX(${rounded})`;
+  };
+  // Blocks rendered on demand (content-visibility) change the article's height as they near view.
+  if (article && 'ResizeObserver' in window) new ResizeObserver(progress).observe(article);
   const update = () => {
+    progress();
     // The current section is the last heading above the upper third of the viewport.
     // At the very bottom of the page, later headings can never reach that line: take the last
     // one that is visible.

@@ -45,3 +45,10 @@ export function fullCitation(ref: Reference): string {
   const title = /[?!.]$/.test(ref.title) ? ref.title : `${ref.title}.`;
   return `${authors} (${ref.year}). ${title} ${ref.publisher}.`;
 }
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Bibliography order: first author's surname, then year, then title. */
+export function bibliographyOrder(a: Reference, b: Reference): number {
+  return collator.compare(surname(a.authors[0]), surname(b.authors[0])) || a.year - b.year || collator.compare(a.title, b.title);
+}
