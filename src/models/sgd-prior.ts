@@ -427,6 +427,29 @@ export interface Result {
   functions: FunctionRow[];
 }
 
+/**
+ * log10 x for x > 0 from +, −, × and ÷ alone, which IEEE 754 makes identical in every engine:
+ * Math.log10 is not, and Chromium and Node were seen to differ in the last digit of the log
+ * correlation that readers quote. x = m·2^e with m in [√½, √2), then ln m = 2·atanh((m − 1)/(m + 1))
+ * by its series (|s| ≤ 0.172, so 30 terms are far below double precision).
+ */
+export function exactLog10(x: number): number {
+  let m = x;
+  let e = 0;
+  while (m >= 2) { m /= 2; e++; }
+  while (m < 1) { m *= 2; e--; }
+  if (m > Math.SQRT2) { m /= 2; e++; }
+  const s = (m - 1) / (m + 1);
+  const s2 = s * s;
+  let term = s;
+  let sum = 0;
+  for (let k = 1; k < 60; k += 2) {
+    sum += term / k;
+    term *= s2;
+  }
+  return (2 * sum + e * Math.LN2) / Math.LN10;
+}
+
 function median(xs: Int32Array): number | null {
   if (xs.length === 0) return null;
   const s = xs.slice().sort();
@@ -440,10 +463,14 @@ function pearson(xs: number[], ys: number[]): number | null {
   const mx = xs.reduce((a, b) => a + b, 0) / n;
   const my = ys.reduce((a, b) => a + b, 0) / n;
   let sxy = 0, sxx = 0, syy = 0;
+  // Products, not `** 2`: V8 may compute a power differently in its optimised code, and a cited
+  // number must come out the same in Node, every browser and every tier of the JIT.
   for (let k = 0; k < n; k++) {
-    sxy += (xs[k] - mx) * (ys[k] - my);
-    sxx += (xs[k] - mx) ** 2;
-    syy += (ys[k] - my) ** 2;
+    const dx = xs[k] - mx;
+    const dy = ys[k] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   if (sxx <= 0 || syy <= 0) return null;
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
@@ -454,7 +481,7 @@ export function summarize(s: Setup, t: Tallies): Result {
   let priorFits = 0;
   for (let f = 0; f < FUNCTIONS; f++) priorFits += t.priorCounts[f];
   const share = (count: number, total: number) => (total > 0 ? count / total : 0);
-  const log10 = (p: number) => (p > 0 ? Math.log10(p) : null);
+  const log10 = (p: number) => (p > 0 ? exactLog10(p) : null);
   const functions: FunctionRow[] = [];
   for (let f = 0; f < FUNCTIONS; f++) {
     const priorCount = t.priorCounts[f];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  compute, drawNet, emptyTallies, FUNCTIONS, gradientStep, MAX_STEPS, model, parameterCount, parseTarget, parseTrain,
+  compute, drawNet, emptyTallies, exactLog10, FUNCTIONS, gradientStep, MAX_STEPS, model, parameterCount, parseTarget, parseTrain,
   POINTS, priorBlocks, recordRun, sampleBlock, schema, setup, streamSeed, summarize, tableOf, trainRun, zigguratNormal,
   type Params,
 } from '../../src/models/sgd-prior';
@@ -294,6 +294,13 @@ describe('sgd-prior: the prior', () => {
 });
 
 describe('sgd-prior: the summary', () => {
+  it('takes logarithms by plain arithmetic, to within an ulp or two of Math.log10', () => {
+    for (const x of [1, 2, 10, 0.5, 0.0316, 0.05425749383871769, 1 / 3, 1e-7, 0.999999, Math.SQRT2, Math.SQRT1_2]) {
+      expect(Math.abs(exactLog10(x) - Math.log10(x))).toBeLessThanOrEqual(4e-16 * Math.max(1, Math.abs(Math.log10(x))));
+    }
+    expect(exactLog10(1)).toBe(0);
+  });
+
   it('is reproducible from its seed and independent of how the work is split', () => {
     const p = params({ width: 4, samples: 9000, runs: 60 });
     const a = compute(p);
