@@ -14,6 +14,7 @@ const STATES: Record<string, string[]> = {
   'simplicity-bias': [''],
   'tiny-nets': ['', '?tiny-nets.target=parity', '?tiny-nets.hidden=1'],
   basins: [''],
+  'sgd-prior': ['', '?sgd-prior.lr=2', '?sgd-prior.train=0,7'],
   'credit-horizon': ['', '?credit-horizon.discount=1'],
   'residual-paths': ['', '?residual-paths.from=19&residual-paths.to=35', '?residual-paths.decay=0.9'],
   'serial-parallel': ['', '?serial-parallel.chains=8', '?serial-parallel.chart=chains', '?serial-parallel.layers=200'],

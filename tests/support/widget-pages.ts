@@ -9,6 +9,7 @@ export const WIDGET_PAGES: Record<string, string> = {
   'serial-parallel': 'speed-and-depth/',
   'residual-paths': 'speed-and-depth/',
   basins: 'path-dependence/',
+  'sgd-prior': 'path-dependence/',
   'credit-horizon': 'path-dependence/',
   odds: 'weighing-it-up/',
 };
