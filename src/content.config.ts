@@ -18,6 +18,8 @@ const chapters = defineCollection({
     draft: z.boolean().default(false),
     fixture: z.boolean().default(false),
     updated: z.string().optional(),
+    /** Said after the reading time, where reading is not all of it (the tour: "about 10 with the figures"). */
+    readingNote: z.string().optional(),
   }),
 });
 

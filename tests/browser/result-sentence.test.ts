@@ -21,6 +21,7 @@ const CASES: Record<string, { output: string; param: string; value: string }> = 
   basins: { output: 'sim-honest', param: 'schemers', value: '1' },
   'credit-horizon': { output: 'signal-at', param: 'ahead', value: '50' },
   odds: { output: 'probability', param: 'prior', value: '1 : 1' },
+  'sgd-prior': { output: 'p-train-target', param: 'lr', value: '1' },
 };
 
 /** The sentence, and the output's number as shown (a ratio's "×" is said as "times"). */
@@ -40,6 +41,8 @@ function expectOneSentence({ sentence, number }: { sentence: string; number: str
 }
 
 describe('one sentence states each widget’s result', () => {
+  it('covers every widget', () => expect(Object.keys(CASES).sort()).toEqual(Object.keys(WIDGET_PAGES).sort()));
+
   for (const [widget, { output, param, value }] of Object.entries(CASES)) {
     it(`${widget}: at the defaults and after ${param} = ${value}`, async () => {
       const { page, errors, close } = await openPage(WIDGET_PAGES[widget]);

@@ -35,6 +35,11 @@ describe('reading time', () => {
     }
   });
 
+  it('says on the tour that its ten minutes include the figures', () => {
+    const header = text(pages.get('tour/')!.match(/<header class="chapter-header">[\s\S]*?<\/header>/)![0]);
+    expect(header).toMatch(/\d+ min read, about ten with the figures/);
+  });
+
   it('numbers each chapter once in the contents', () => {
     const contents = home.match(/<ol class="contents">[\s\S]*?<\/ol>/)![0];
     const titles = [...contents.matchAll(/<a href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => text(m[1]).trim());

@@ -164,6 +164,11 @@ export const view: WidgetView<typeof schema, LiveResult> = {
     return scatter(r, document, width);
   },
 
+  sentence(r: LiveResult) {
+    const lead = r.done === false ? 'So far, gradient descent' : 'Gradient descent';
+    return `${lead} lands ${formatPercent(r.pTrainTarget, 3)} of its trained nets on the target, where the prior puts ${formatPercent(r.pPriorTarget, 3)} of the draws that fit.`;
+  },
+
   summary(r: LiveResult, p: Params) {
     const training = r.done === false ? `So far ${integer(r.runs)} of ${integer(p.runs as number)} training runs: ` : `Of ${integer(r.runs)} training runs, `;
     const head = `Of ${integer(r.samples)} random ${p.width}-unit ${p.act === 'tanh' ? 'tanh' : 'ReLU'} nets, ${integer(r.priorFits)} ` +
