@@ -2,7 +2,7 @@
 // and prints one table, also written to bench/results.json. Timings are medians with their spread
 // (p95 or min–max); nothing here is asserted in `npm test`.
 //
-//   node bench/run.ts [--reuse] [--lighthouse-runs=N] [--only=pages,widgets,tiny-nets,sampler,search,lighthouse]
+//   node bench/run.ts [--reuse] [--lighthouse-runs=N] [--only=pages,widgets,tiny-nets,sampler,sgd-prior,search,lighthouse]
 //     --reuse: measure the existing bench build (dist-bench/); N Lighthouse runs per page (default 3);
 //     --only: measure those parts and keep the others' last results in bench/results.json.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ const dist = resolve(root, 'dist-bench');
 const BASE = '/';
 const reuse = process.argv.includes('--reuse') && existsSync(dist);
 const lighthouseRuns = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3);
-const PARTS = ['pages', 'widgets', 'tiny-nets', 'sampler', 'search', 'lighthouse'] as const;
+const PARTS = ['pages', 'widgets', 'tiny-nets', 'sampler', 'sgd-prior', 'search', 'lighthouse'] as const;
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1].split(',');
 const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
 if (unknown.length) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -171,7 +171,9 @@ const tiny4 = want('tiny-nets') ? timeTinyNets(4, 5) : [];
 // ---- 4. simplicity-bias throughput in a browser worker, against the reference sampler -----
 const benchDir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
 const { build: esbuild } = await import('esbuild');
-await esbuild({ entryPoints: [resolve(root, 'bench/browser/sampler-bench.ts')], bundle: true, format: 'esm', minify: true, outfile: join(benchDir, 'sampler-bench.js'), logLevel: 'error' });
+for (const name of ['sampler-bench', 'sgd-prior-bench']) {
+  await esbuild({ entryPoints: [resolve(root, `bench/browser/${name}.ts`)], bundle: true, format: 'esm', minify: true, outfile: join(benchDir, `${name}.js`), logLevel: 'error' });
+}
 writeFileSync(join(benchDir, 'index.html'), '<!doctype html><title>bench</title>');
 const benchSite = await serveDist(benchDir, '/');
 const samplerRuns: { engine: string; samples: number; fastMs: number; referenceSamples: number; refMs: number }[] = [];
@@ -185,6 +187,21 @@ if (want('sampler')) {
       w.onmessage = (e) => { res(e.data); w.terminate(); };
       w.postMessage({ samples: 1_000_000, referenceSamples: 20_000, seed: 1 + Math.floor(Math.random() * 1000) });
     })));
+  }
+  await context.close();
+}
+// ---- 4b. sgd-prior: the default setting (10^6 prior draws, 10^4 training runs) in a browser worker
+const sgdRuns: { samples: number; runs: number; priorMs: number; trainMs: number; medianSteps: number | null }[] = [];
+if (want('sgd-prior')) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(benchSite.url);
+  for (let i = 0; i < 3; i++) {
+    sgdRuns.push(await page.evaluate((seed) => new Promise((res) => {
+      const w = new Worker('/sgd-prior-bench.js', { type: 'module' });
+      w.onmessage = (e) => { res(e.data); w.terminate(); };
+      w.postMessage({ seed });
+    }), 2 + i));
   }
   await context.close();
 }
@@ -281,7 +298,7 @@ await site.close();
 // ---- Report ---------------------------------------------------------------------------------
 // The design's budgets (shared/design/architecture.md and the performance issue).
 const budgets = {
-  pageJsKB: 120, pageHtmlKB: 60, searchFirstQueryKB: 150, searchKeystrokeMs: 100, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, interactionLongTasks: 0, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10,
+  pageJsKB: 120, pageHtmlKB: 60, searchFirstQueryKB: 150, searchKeystrokeMs: 100, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, interactionLongTasks: 0, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, sgdPriorSeconds: 5,
 };
 // Not budgets: thresholds for reading this bench's own load metrics, which use Chromium's real 4×
 // slowdown (harsher than Lighthouse's simulated throttling). LCP and CLS: the Core Web Vitals'
@@ -300,6 +317,13 @@ const results = {
     referencePerSecondMedian: Math.round(quantile(refRate, 0.5)),
     speedupMedian: Math.round((quantile(fastRate, 0.5) / quantile(refRate, 0.5)) * 10) / 10,
   },
+  sgdPrior: !want('sgd-prior') ? previous.sgdPrior : {
+    samples: sgdRuns[0]?.samples, runs: sgdRuns[0]?.runs,
+    secondsMedian: Math.round(quantile(sgdRuns.map((r) => (r.priorMs + r.trainMs) / 1000), 0.5) * 100) / 100,
+    drawsPerSecondMedian: Math.round(quantile(sgdRuns.map((r) => r.samples / (r.priorMs / 1000)), 0.5)),
+    runsPerSecondMedian: Math.round(quantile(sgdRuns.map((r) => r.runs / (r.trainMs / 1000)), 0.5)),
+    medianSteps: sgdRuns[0]?.medianSteps,
+  },
 };
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
@@ -316,6 +340,7 @@ console.table(widgetRows.map((w) => ({ ...w, budget: ok((w.renderP95Ms === null 
 if (results.tinyNets) console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
 if (results.simplicityBias) console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
   ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));
+if (results.sgdPrior) console.log('sgd-prior, default setting with seeds 2–4, browser worker:', results.sgdPrior, ok(results.sgdPrior.secondsMedian <= budgets.sgdPriorSeconds));
 if (searchBench) console.log('Search (desktop; index gzipped; first query: everything fetched from opening the dialog to its first results; then keydown → results drawn):', searchBench,
   ok(searchBench.firstQueryKB <= budgets.searchFirstQueryKB && searchBench.keystrokeToResultsP95Ms <= budgets.searchKeystrokeMs));
 console.log(`Lighthouse 13, mobile preset (median of ${lighthouseRuns} run(s) per page)`);
