@@ -87,19 +87,23 @@ function scatter(r: Result, document: Document, width: number): Element {
   if (yFloorUsed) boxes.push({ l: innerW - 130, r: innerW, t: py(yFloor) - 17, b: py(yFloor) - 2 });
   if (xFloorUsed) boxes.push({ l: px(xFloor) + 2, r: px(xFloor) + 120, t: 0, b: 16 });
   const order = [...all].sort((a, b) => Number(b.target) - Number(a.target) || Math.max(b.x, b.y) - Math.max(a.x, a.y));
-  const named: (Spot & { side: 'start' | 'end' })[] = [];
+  const named: (Spot & { side: 'start' | 'end'; dy: number })[] = [];
   for (const s of order) {
     if (named.length > NAMED) break;
     const w = 7 * (s.target ? s.name.length + 7 : s.name.length);
     const x = px(s.x);
     const y = py(s.y);
-    const place = (side: 'start' | 'end') => (side === 'start' ? { l: x + 9, r: x + 11 + w, t: y - 7, b: y + 7 } : { l: x - 11 - w, r: x - 9, t: y - 7, b: y + 7 });
-    let side = (['start', 'end'] as const).find((sd) => !hits(place(sd)));
-    // The target is always named: on the side that stays inside the chart, if no side is clear.
-    if (!side && s.target) side = x + 11 + w <= innerW + MARGIN.marginRight ? 'start' : 'end';
-    if (!side) continue;
-    boxes.push(place(side));
-    named.push({ ...s, side });
+    const place = ({ side, dy }: { side: 'start' | 'end'; dy: number }) => (side === 'start'
+      ? { l: x + 9, r: x + 11 + w, t: y + dy - 7, b: y + dy + 7 }
+      : { l: x - 11 - w, r: x - 9, t: y + dy - 7, b: y + dy + 7 });
+    // Beside the dot; the target, which is always named, may also sit a line or two above or below.
+    const spots = (s.target ? [0, -16, 16, -32, 32] : [0]).flatMap((dy) => (['start', 'end'] as const).map((side) => ({ side, dy })));
+    let spot = spots.find((sp) => !hits(place(sp)));
+    // If no place is clear, the target's name goes beside it, on the side that stays inside the chart.
+    if (!spot && s.target) spot = { side: x + 11 + w <= innerW + MARGIN.marginRight ? 'start' : 'end', dy: 0 };
+    if (!spot) continue;
+    boxes.push(place(spot));
+    named.push({ ...s, ...spot });
   }
   // The diagonal's own name, just below it, at the first place along it that is free.
   const diagonalLabel = [0.06, 0.2, 0.35, 0.5, 0.65, 0.8]
@@ -132,8 +136,8 @@ function scatter(r: Result, document: Document, width: number): Element {
       ...(['start', 'end'] as const).map((side) => text(named.filter((s) => s.side === side && !s.target), {
         x: 'x', y: 'y', text: 'name', textAnchor: side, dx: side === 'start' ? 9 : -9, fill: 'var(--fg)', fontSize: 11, fontVariant: 'tabular-nums', ...halo,
       })),
-      ...(['start', 'end'] as const).map((side) => text(named.filter((s) => s.side === side && s.target), {
-        x: 'x', y: 'y', text: (s: Spot) => `${s.name} target`, textAnchor: side, dx: side === 'start' ? 11 : -11,
+      ...named.filter((s) => s.target).map((t) => text([t], {
+        x: 'x', y: 'y', text: (s: Spot) => `${s.name} target`, textAnchor: t.side, dx: t.side === 'start' ? 11 : -11, dy: t.dy,
         fill: 'var(--series-2)', fontWeight: 'bold', fontSize: 11, fontVariant: 'tabular-nums', ...halo,
       })),
     ],
