@@ -23,7 +23,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'auto' },
   integrations: [mdx(), ogCards(), csp(), publishSource(), search()],
   markdown: {
     processor: unified({
