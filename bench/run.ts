@@ -176,35 +176,31 @@ for (const name of ['sampler-bench', 'sgd-prior-bench']) {
 }
 writeFileSync(join(benchDir, 'index.html'), '<!doctype html><title>bench</title>');
 const benchSite = await serveDist(benchDir, '/');
-const samplerRuns: { engine: string; samples: number; fastMs: number; referenceSamples: number; refMs: number }[] = [];
-if (want('sampler')) {
+/** Each message sent to a fresh worker running `script` in one page, and what each sent back. */
+async function inWorkers<T>(script: string, messages: object[]): Promise<T[]> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(benchSite.url);
-  for (let i = 0; i < 3; i++) {
-    samplerRuns.push(await page.evaluate(() => new Promise((res) => {
-      const w = new Worker('/sampler-bench.js', { type: 'module' });
+  const out: T[] = [];
+  for (const message of messages) {
+    out.push(await page.evaluate(([src, m]) => new Promise<T>((res) => {
+      const w = new Worker(src, { type: 'module' });
       w.onmessage = (e) => { res(e.data); w.terminate(); };
-      w.postMessage({ samples: 1_000_000, referenceSamples: 20_000, seed: 1 + Math.floor(Math.random() * 1000) });
-    })));
+      w.postMessage(m);
+    }), [script, message] as const));
   }
   await context.close();
+  return out;
 }
+const samplerRuns = want('sampler')
+  ? await inWorkers<{ engine: string; samples: number; fastMs: number; referenceSamples: number; refMs: number }>('/sampler-bench.js',
+    [0, 1, 2].map(() => ({ samples: 1_000_000, referenceSamples: 20_000, seed: 1 + Math.floor(Math.random() * 1000) })))
+  : [];
 // ---- 4b. sgd-prior: the default setting (10^6 prior draws, 10^4 training runs) in a browser worker
-const sgdRuns: { samples: number; runs: number; priorMs: number; trainMs: number; medianSteps: number | null }[] = [];
-if (want('sgd-prior')) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(benchSite.url);
-  for (let i = 0; i < 3; i++) {
-    sgdRuns.push(await page.evaluate((seed) => new Promise((res) => {
-      const w = new Worker('/sgd-prior-bench.js', { type: 'module' });
-      w.onmessage = (e) => { res(e.data); w.terminate(); };
-      w.postMessage({ seed });
-    }), 2 + i));
-  }
-  await context.close();
-}
+const sgdRuns = want('sgd-prior')
+  ? await inWorkers<{ samples: number; runs: number; priorMs: number; trainMs: number; medianSteps: number | null }>('/sgd-prior-bench.js',
+    [2, 3, 4].map((seed) => ({ seed })))
+  : [];
 await benchSite.close();
 const fastRate = samplerRuns.map((r) => r.samples / (r.fastMs / 1000));
 const refRate = samplerRuns.map((r) => r.referenceSamples / (r.refMs / 1000));
