@@ -1,28 +1,31 @@
-// Every browser test runs once per engine: the "dist" project in Chromium (one Playwright server,
-// launched in global setup; each test file connects to it), the "gecko" project in Firefox (see
-// tests/support/gecko.ts). Tests see only the driver interface (tests/support/driver.ts). Pages
+// Every browser test runs once per engine: the "dist" project in Chromium, the "gecko" project in
+// Firefox (see tests/support/gecko.ts). Each test file launches its own browser: files of both
+// engines run side by side, and a browser's clipboard is its own, so no file reads another's copy.
+// Tests see only the driver interface (tests/support/driver.ts). Pages
 // record console errors, failed requests and any request to another origin, so tests can assert
 // a clean console in both engines.
 import { inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { Engine, Page, PageOptions } from './driver';
 import { closeFirefox, openGeckoPage } from './gecko';
+import { CHROMIUM_ARGS, resolveChromium } from './chromium';
 
 export type { Locator, Page } from './driver';
 
-let browser: Browser | null = null;
+let browser: Promise<Browser> | null = null;
 
 /** The engine of this test project. */
 export const engine = (): Engine => inject('engine') ?? 'chromium';
 
-async function getChromium(): Promise<Browser> {
-  browser ??= await chromium.connect(inject('wsEndpoint'));
+function getChromium(): Promise<Browser> {
+  browser ??= resolveChromium().then(({ executablePath, env }) => chromium.launch({ executablePath, env, args: CHROMIUM_ARGS }));
   return browser;
 }
 
 export async function closeBrowser(): Promise<void> {
-  await browser?.close();
+  const launched = browser;
   browser = null;
+  await (await launched)?.close();
   await closeFirefox();
 }
 

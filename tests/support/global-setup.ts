@@ -1,13 +1,12 @@
-// Build once, serve once, launch one Chromium: shared by every site and browser test file, in both
-// projects that use it (Chromium's "dist" and Firefox's "gecko": the second gets the first's).
+// Build once, serve once: shared by every site and browser test file, in both projects that use it
+// (Chromium's "dist" and Firefox's "gecko": the second gets the first's).
 // The site is built under a sub-path (/essay/) so the tests prove sub-path deployment works, and
 // with the test fixtures (the kitchen sink, the widget test pages), which the published site leaves out.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from './server';
-import { CHROMIUM_ARGS, resolveChromium } from './chromium';
+import { resolveChromium } from './chromium';
 import type { Engine } from './driver';
 import { FIXTURES_ENV } from '../../src/lib/site/fixtures';
 
@@ -18,7 +17,6 @@ const root = resolve(import.meta.dirname, '../..');
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    wsEndpoint: string;
     distDir: string;
     base: string;
     engine: Engine;
@@ -26,7 +24,7 @@ declare module 'vitest' {
   }
 }
 
-interface Shared { baseUrl: string; wsEndpoint: string; distDir: string; users: number; close(): Promise<void> }
+interface Shared { baseUrl: string; distDir: string; users: number; close(): Promise<void> }
 const SHARED = Symbol.for('counting-schemers.global-setup');
 const store = globalThis as { [SHARED]?: Promise<Shared> };
 
@@ -35,7 +33,6 @@ export default async function setup(project: TestProject) {
   const shared = await store[SHARED];
   shared.users++;
   project.provide('baseUrl', shared.baseUrl);
-  project.provide('wsEndpoint', shared.wsEndpoint);
   project.provide('distDir', shared.distDir);
   project.provide('base', TEST_BASE);
   return async () => {
@@ -59,13 +56,6 @@ async function start(): Promise<Shared> {
     if (built.status !== 0) throw new Error(`astro build failed:\n${built.stdout}\n${built.stderr}`);
   }
   const site = await serveDist(distDir, TEST_BASE);
-  const { executablePath, env } = await resolveChromium();
-  const browser: BrowserServer = await chromium.launchServer({ executablePath, env, args: CHROMIUM_ARGS });
-  return {
-    baseUrl: site.url, wsEndpoint: browser.wsEndpoint(), distDir, users: 0,
-    async close() {
-      await browser.close();
-      await site.close();
-    },
-  };
+  await resolveChromium(); // unpacked once here, before test files launch it
+  return { baseUrl: site.url, distDir, users: 0, close: () => site.close() };
 }

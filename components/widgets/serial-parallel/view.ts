@@ -71,7 +71,7 @@ export const view: WidgetView<typeof schema, Result> = {
       width,
       height: Math.round(Math.min(340, Math.max(240, width * 0.55))),
       marginLeft: 60,
-      marginRight: narrow ? 56 : 70,
+      marginRight: narrow ? 62 : 74, // the end labels, bold, 10 px clear of the dot
       // Room under the tick labels for the axis title, which ends at the last tick ("200").
       marginBottom: 42,
       style: { background: 'transparent', color: 'var(--fg)' },
@@ -147,8 +147,9 @@ export const view: WidgetView<typeof schema, Result> = {
           }),
         ),
         dot(here, { x: 'L', y: 'ratio', r: 6, fill: rule === 'plain' ? 'var(--series-2)' : 'var(--series-1)', stroke: 'var(--fg)', strokeWidth: 1.5 }),
+        // Clear of the reader's dot (radius 6 and its stroke) when it sits at the right-hand end.
         ...ends.map((e, i) =>
-          text([e], { x: 'L', y: 'ratio', text: 'rule', fill: e.fill, fontWeight: 'bold', dx: 6, dy: apart ? (i === 0 ? 8 : -8) : 0, textAnchor: 'start' }),
+          text([e], { x: 'L', y: 'ratio', text: 'rule', fill: e.fill, fontWeight: 'bold', dx: 10, dy: apart ? (i === 0 ? 8 : -8) : 0, textAnchor: 'start' }),
         ),
       ],
       ariaLabel: `Parallel-to-serial ratio against depth L, for n = ${n} steps in ${k} chains, both placement rules`,
