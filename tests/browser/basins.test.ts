@@ -19,7 +19,6 @@ async function settled(page: Page, fig: Locator, expected: number): Promise<void
     ([el, v]) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready' &&
       Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="sim-honest"]')!.dataset.value) === v,
     [await selectorOf(fig), expected] as const,
-    { timeout: 30_000 },
   );
 }
 
@@ -115,7 +114,7 @@ describe('basins in the browser', () => {
       `${PAGE}?basins.temperature=NaN&basins.steps=1e999&basins.schemers=<img src=x onerror=alert(1)>&basins.runs=-5&basins.rate=0.2&basins.barrier=10&basins.schemer-width=0.2`,
     );
     const fig = await ready(page, 'basins');
-    await page.waitForFunction((el) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready', await selectorOf(fig), { timeout: 30_000 });
+    await page.waitForFunction((el) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready', await selectorOf(fig));
     const notes = await fig.locator('.widget-notes').innerText();
     expect(notes).toMatch(/not a number/);
     expect(notes).toMatch(/too large for this landscape/);
@@ -242,7 +241,6 @@ describe('basins in the browser', () => {
     await page.waitForFunction(
       (v) => Number((document.querySelector('.reactive-output[data-reactive-widget="basins"][data-output="sim-honest"]') as HTMLElement).dataset.value) === v,
       r.simHonest,
-      { timeout: 30_000 },
     );
     const fig = await ready(page, 'basins');
     expect(await fig.locator('input[name="temperature"]').inputValue()).toBe('10');

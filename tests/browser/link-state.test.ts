@@ -52,7 +52,7 @@ describe('a figure whose setting comes from a link', () => {
 
     await record(page, 'tiny-nets', 'p-honest-param');
     await fig.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('#fig-tiny-nets')?.getAttribute('data-state') === 'ready', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#fig-tiny-nets')?.getAttribute('data-state') === 'ready');
     const linked = await fig.locator('output[name="p-honest-param"]').getAttribute('data-value');
     expect(Number(linked)).toBeCloseTo(0.72, 2);
     expect(linked).not.toBe(builtValue);
@@ -118,7 +118,7 @@ describe('Copy as Markdown', () => {
     const { page, errors, close } = await openPage(`${TINY}#counting-exactly`);
     const fig = figure(page, 'tiny-nets');
     await fig.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('#fig-tiny-nets')?.matches('.hydrated[data-state="ready"]'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#fig-tiny-nets')?.matches('.hydrated[data-state="ready"]'));
     // Read what reaches the clipboard.
     await page.evaluate(() => {
       const w = window as unknown as { __copied: string[]; __copyText: (t: string) => Promise<boolean> };

@@ -16,7 +16,6 @@ async function settled(page: Page, fig: Locator, expectedLog10Ratio: number): Pr
     ([el, v]) => document.querySelector<HTMLElement>(el)!.dataset.state === 'ready' &&
       Math.abs(Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLOutputElement>('output[name="ratio"]')!.dataset.value) - v) < 1e-9,
     [await selectorOf(fig), expectedLog10Ratio] as const,
-    { timeout: 30_000 },
   );
 }
 

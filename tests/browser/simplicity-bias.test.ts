@@ -146,7 +146,7 @@ describe('simplicity-bias in the browser', () => {
   it('stops on request and keeps the partial result: exactly the first networks of the run', async () => {
     const { page, errors, close } = await openPage(`${PAGE}?simplicity-bias.samples=3000000&simplicity-bias.seed=3`);
     const fig = await hydrated(page, ID);
-    await page.waitForFunction((el) => Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await selectorOf(fig), { timeout: 30_000 });
+    await page.waitForFunction((el) => Number(document.querySelector<HTMLElement>(el)!.querySelector<HTMLElement>('.sb-status')!.dataset.samples) > 0, await selectorOf(fig));
     const stop = fig.locator('button[data-sb="stop"]');
     await stop.click();
     await expect.poll(() => state(fig)).toBe('stopped');

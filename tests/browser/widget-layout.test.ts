@@ -18,7 +18,7 @@ async function settled(page: Page, widget: string): Promise<void> {
   await page.waitForFunction((w) => {
     const f = document.querySelector(`figure[data-widget="${w}"]`);
     return f?.classList.contains('hydrated') && !f.hasAttribute('aria-busy');
-  }, widget, { timeout: 30_000 });
+  }, widget);
 }
 
 /** The controls a reader sees without opening anything, counted by what they set: a slider and its

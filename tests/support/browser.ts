@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, resolveChromium } from './chromium';
 export type { Locator, Page } from './driver';
 
 let browser: Promise<Browser> | null = null;
+const TIMEOUT = 150_000;
 
 /** The engine of this test project. */
 export const engine = (): Engine => inject('engine') ?? 'chromium';
@@ -55,6 +56,8 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
   };
   if (engine() === 'firefox') return { ...(await openGeckoPage(inject('firefoxPath'), url, options, record)), errors, requests };
   const context = await (await getChromium()).newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // A wait's limit guards against a hang and no more: the test's own limit is the real bound.
+  context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') record.error(`${m.type()}: ${m.text()}`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as RawPage } from 'puppeteer-core';
 import type { Box, Locator, Page, PageOptions, Timeout } from './driver';
 
-const TIMEOUT = 30_000;
+const TIMEOUT = 150_000;
 
 type Step = { css: string } | { nth: number };
 type Want = 'count' | 'all' | 'attached' | 'visible' | 'enabled';
