@@ -1,11 +1,15 @@
 // Reading time and place (issue 19): the contents sidebar shows how far through the chapter the
 // reader is, by a hairline drawn with transform alone (no layout shift, never animated), and on a
 // phone the "On this page" box shows that it opens.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, engine, openPage } from '../support/browser';
 import type { Page } from '../support/driver';
 
 afterAll(closeBrowser);
+
+const CHAPTERS = resolve(import.meta.dirname, '../../content/chapters');
 
 /** The progress mark's filled share, as drawn. */
 const filled = (page: Page) => page.evaluate(() => {
@@ -77,26 +81,45 @@ describe('long addresses on a phone', () => {
 });
 
 describe('paragraph length on a phone', () => {
-  // The blocks a design review found running past ten lines at phone width (issue 19), by the
-  // words near their start: §2.3's list items, §4.1's second paragraph, chapter 3's opening.
-  const NAMED: [route: string, starts: string[]][] = [
-    ['counting/', ['The non-schemer’s motivation', 'Every model has an explicit goal slot', 'Carlsmith argues that it may be small', 'To put a number on it', 'Goals are messy', 'If the free volume', 'In his answer to Pope']],
-    ['path-dependence/', ['Evan Hubinger, arguing', 'Under high path dependence', 'He pointed to evidence']],
-    ['speed-and-depth/', ['the subject of the previous chapter', 'A schemer does everything', 'report calls this the speed argument', 'This chapter runs both']],
-  ];
-  for (const [route, starts] of NAMED) {
-    it(`keeps the blocks named on /${route} to ten lines each at 390 px`, async (ctx) => {
-      // Lines depend on the font the stack falls back to: Firefox here takes the system's serif
-      // (DejaVu Serif, much wider than Chromium's), which set the same blocks in 12–13 lines.
+  // Every block of prose in every page of the essay (content/chapters, test fixtures aside) stays
+  // within NINE lines at 390 px in Chromium (issue 19 asked for ten; a line of margin because
+  // Firefox sets the same text wider when it falls back to the system's serif, DejaVu Serif, where
+  // Chromium's ten lines made 12–13). Paragraphs and list items count; captions, widgets, notes
+  // and the page header do not.
+  const MAX_LINES = 9;
+  const routes = readdirSync(CHAPTERS).filter((f) => f.endsWith('.mdx')).flatMap((f) => {
+    const front = readFileSync(join(CHAPTERS, f), 'utf8').split('---')[1] ?? '';
+    return /^(fixture|draft):\s*true/m.test(front) ? [] : [`${f.slice(0, -'.mdx'.length)}/`];
+  });
+  it('covers every page of the essay', () => expect(routes.length).toBeGreaterThanOrEqual(8));
+  for (const route of routes) {
+    it(`keeps every paragraph and list item on /${route} to ${MAX_LINES} lines at 390 px`, async (ctx) => {
+      // Lines depend on the font the stack falls back to (see above): Chromium measures.
       if (engine() === 'firefox') ctx.skip();
       const { page, close } = await openPage(route, { viewport: { width: 390, height: 844 } });
-      const found = await page.evaluate((prefixes) => prefixes.map((start) => {
-        // By its opening words (a glossary term's preview is part of its text, hence "includes").
-        const block = [...document.querySelectorAll('article.prose p, article.prose li')]
-          .find((el) => (el.textContent ?? '').slice(0, 400).includes(start) && !el.querySelector('p'));
-        return [start, block ? Math.round(block.getBoundingClientRect().height / parseFloat(getComputedStyle(block).lineHeight)) : -1] as const;
-      }), starts);
-      expect(found.filter(([, n]) => n < 1 || n > 10)).toEqual([]);
+      const measured = await page.evaluate(async () => {
+        const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        // Blocks with mathematics are laid out only near the viewport (content-visibility) and keep
+        // their size once rendered: bring each part of the page into view once before measuring.
+        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+          scrollTo(0, y);
+          await frame();
+        }
+        // A computed line-height of "normal" is about 1.2 times the font size.
+        const lineHeight = (el: Element) => {
+          const style = getComputedStyle(el);
+          return parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+        };
+        return [...document.querySelectorAll('article.prose p, article.prose li')]
+          .filter((el) => !el.closest('figure, .widget, .sidenote, header, nav, details') && !el.querySelector('p, ul, ol'))
+          .map((el) => ({
+            start: (el.textContent ?? '').trim().slice(0, 60),
+            lines: Math.round(el.getBoundingClientRect().height / lineHeight(el)),
+          }));
+      });
+      expect(measured.length).toBeGreaterThan(0);
+      expect(measured.filter((b) => !(b.lines >= 1))).toEqual([]);
+      expect(measured.filter((b) => b.lines > MAX_LINES)).toEqual([]);
       await close();
     });
   }
