@@ -22,7 +22,7 @@ const HOSTILE = ['NaN', '1e999', '-1e308', '<img src=x onerror=alert(1)>', '', '
 afterAll(closeBrowser);
 
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => (f as HTMLElement).dataset.state === 'ready'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => (f as HTMLElement).dataset.state === 'ready'));
 }
 
 async function outputsOf(page: Page): Promise<Record<string, string>> {
