@@ -160,9 +160,9 @@ function element(document: Document, tag: string, className: string, textContent
 const share = (p: number) => formatPercent(p, 3);
 const nameOf = (f: FunctionRow) => f.unseen || 'fits';
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
-const BAR = 10;
+const BAR = 9;
 const BAR_GAP = 2;
-const PITCH = 2 * BAR + BAR_GAP + 10;
+const PITCH = 2 * BAR + BAR_GAP + 8;
 /** Room right of the longest bar for its value ("43.6%"). */
 const VALUE_ROOM = 44;
 const SERIES = [
@@ -178,7 +178,8 @@ function bars(rows: FunctionRow[], document: Document, width: number): Element {
   const maxShare = Math.max(...rows.flatMap((f) => [f.pPrior, f.pTrain])) || 1;
   const x = (v: number) => left + (v / maxShare) * Math.max(40, width - left - 8 - VALUE_ROOM);
   const top = 4;
-  const height = top + rows.length * PITCH;
+  // The target's band reaches 4 px past its bars, on every row.
+  const height = top + (rows.length - 1) * PITCH + 2 * BAR + BAR_GAP + 4;
   const svg = chartRoot(document, width, height, 'Paired bars: for each of the likeliest functions, its share of the prior’s fitting draws and of trained nets');
   const band = markGroup(document, 'target band', { fill: 'var(--series-2)', 'fill-opacity': 0.14 }, true);
   const names = markGroup(document, 'y-axis tick label', { 'text-anchor': 'end', 'font-family': MONO, 'font-size': 12 });
@@ -203,7 +204,7 @@ function bars(rows: FunctionRow[], document: Document, width: number): Element {
       values.append(svgEl(document, 'text', { y: '0.32em', transform: at(x(v) + 4, y + BAR / 2), ...data }, share(v)));
     });
   });
-  svg.append(band, names, marks, values, rule(document, { stroke: 'currentColor' }, { x1: left, x2: left, y1: top - 2, y2: height - PITCH + 2 * BAR + BAR_GAP + 2 }));
+  svg.append(band, names, marks, values, rule(document, { stroke: 'currentColor' }, { x1: left, x2: left, y1: top - 2, y2: height - 2 }));
   return svg;
 }
 
@@ -211,16 +212,16 @@ function bars(rows: FunctionRow[], document: Document, width: number): Element {
 function barPanel(r: Result, document: Document, width: number): HTMLElement {
   const rows = rankedFunctions(r);
   const panel = element(document, 'div', 'sp-panel chart-flow');
-  panel.append(element(document, 'p', 'sp-panel-title', 'The likeliest functions: their share of each'));
+  panel.append(element(document, 'p', 'sp-panel-title', 'The likeliest functions, by the prior and by training'));
   const key = element(document, 'p', 'sp-panel-note sp-key');
-  const more = r.functions.length - rows.length;
+  const hidden = r.functions.length > rows.length;
   const unseen = r.unseenPoints.length;
   key.append(
     element(document, 'span', 'sp-key-item sp-key-prior', 'prior’s fitting draws'),
     element(document, 'span', 'sp-key-item sp-key-train', 'trained nets'),
     document.createTextNode(
       (unseen > 0 ? ` Each function is named by its outputs on the unseen point${unseen === 1 ? '' : 's'} ${r.unseenPoints.join(', ')}.` : '') +
-        (more > 0 ? ` Shown: the ${RANKED} largest by either share, and the target; ${integer(more)} more fit.` : '') +
+        (hidden ? ` Shown: the ${RANKED} largest by either share, and the target, of the ${integer(r.functions.length)} seen.` : '') +
         (r.functions.some((f) => f.isTarget) ? '' : ' The target was neither drawn nor reached.'),
     ),
   );
