@@ -201,6 +201,28 @@ const sgdRuns = want('sgd-prior')
   ? await inWorkers<{ samples: number; runs: number; priorMs: number; trainMs: number; medianSteps: number | null }>('/sgd-prior-bench.js',
     [2, 3, 4].map((seed) => ({ seed })))
   : [];
+/** Each group's messages sent at once, each to its own fresh worker running `script`: the wall
+ * time from the first post to the last answer (the workers' start included). */
+async function inParallelWorkers(script: string, groups: object[][]): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(benchSite.url);
+  const out: number[] = [];
+  for (const group of groups) {
+    out.push(await page.evaluate(([src, ms]) => {
+      const t0 = performance.now();
+      return Promise.all(ms.map((m) => new Promise<void>((res) => {
+        const w = new Worker(src, { type: 'module' });
+        w.onmessage = () => { res(); w.terminate(); };
+        w.postMessage(m);
+      }))).then(() => performance.now() - t0);
+    }, [script, group] as const));
+  }
+  await context.close();
+  return out;
+}
+// The same, split in two as the widget runs it where there are two cores.
+const sgdSplitMs = want('sgd-prior') ? await inParallelWorkers('/sgd-prior-bench.js', [2, 3, 4].map((seed) => [0, 1].map((part) => ({ seed, part, parts: 2 })))) : [];
 await benchSite.close();
 const fastRate = samplerRuns.map((r) => r.samples / (r.fastMs / 1000));
 const refRate = samplerRuns.map((r) => r.referenceSamples / (r.refMs / 1000));
@@ -319,6 +341,7 @@ const results = {
     drawsPerSecondMedian: Math.round(quantile(sgdRuns.map((r) => r.samples / (r.priorMs / 1000)), 0.5)),
     runsPerSecondMedian: Math.round(quantile(sgdRuns.map((r) => r.runs / (r.trainMs / 1000)), 0.5)),
     medianSteps: sgdRuns[0]?.medianSteps,
+    twoWorkersSecondsMedian: Math.round(quantile(sgdSplitMs, 0.5) / 10) / 100,
   },
 };
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
@@ -336,7 +359,8 @@ console.table(widgetRows.map((w) => ({ ...w, budget: ok((w.renderP95Ms === null 
 if (results.tinyNets) console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));
 if (results.simplicityBias) console.log('simplicity-bias, 5-20-20-1, browser worker:', results.simplicityBias,
   ok(results.simplicityBias.secondsFor1e6Median <= budgets.samplerSeconds && results.simplicityBias.speedupMedian >= budgets.samplerRatio));
-if (results.sgdPrior) console.log('sgd-prior, default setting with seeds 2–4, browser worker:', results.sgdPrior, ok(results.sgdPrior.secondsMedian <= budgets.sgdPriorSeconds));
+if (results.sgdPrior) console.log('sgd-prior, default setting with seeds 2–4, one browser worker, and wall time split across two as the widget runs it:', results.sgdPrior,
+  ok(Math.min(results.sgdPrior.secondsMedian, results.sgdPrior.twoWorkersSecondsMedian ?? Infinity) <= budgets.sgdPriorSeconds));
 if (searchBench) console.log('Search (desktop; index gzipped; first query: everything fetched from opening the dialog to its first results; then keydown → results drawn):', searchBench,
   ok(searchBench.firstQueryKB <= budgets.searchFirstQueryKB && searchBench.keystrokeToResultsP95Ms <= budgets.searchKeystrokeMs));
 console.log(`Lighthouse 13, mobile preset (median of ${lighthouseRuns} run(s) per page)`);

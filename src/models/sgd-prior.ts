@@ -384,6 +384,46 @@ export function recordRun(t: Tallies, outcome: RunOutcome): void {
   t.steps[t.fitted++] = outcome.steps;
 }
 
+/** One of `parts` workers' share of a setting: prior blocks and training runs `part`,
+ * `part + parts`, … Interleaved, so each part gets a like mix of quick and slow training runs. */
+export interface Part {
+  part: number;
+  parts: number;
+}
+
+/** How many of `count` items (blocks or runs) fall to `part`. */
+export const partCount = (count: number, { part, parts }: Part) => Math.max(0, Math.ceil((count - part) / parts));
+
+/** Draw `part`'s next prior block (the `done`-th it draws) into t. */
+export function samplePartBlock(s: Setup, { part, parts }: Part, done: number, t: Tallies): void {
+  t.priorDrawn += sampleBlock(s, part + done * parts, t.priorCounts);
+}
+
+/** Train `part`'s next run (its `done`-th) into t. */
+export function trainPartRun(s: Setup, { part, parts }: Part, done: number, t: Tallies): void {
+  recordRun(t, trainRun(s, part + done * parts));
+}
+
+/**
+ * The parts' tallies as one: exactly those of running every block and run in one place, as
+ * compute() does. Counts are sums of whole numbers (exact in a double), and the steps' order is
+ * immaterial: only their median is used. A part's `steps` may be cut to its `fitted` runs.
+ */
+export function mergeTallies(s: Setup, parts: Tallies[]): Tallies {
+  const t = emptyTallies(s);
+  for (const p of parts) {
+    for (let f = 0; f < FUNCTIONS; f++) {
+      t.priorCounts[f] += p.priorCounts[f];
+      t.trainCounts[f] += p.trainCounts[f];
+    }
+    t.steps.set(p.steps.subarray(0, p.fitted), t.fitted);
+    t.priorDrawn += p.priorDrawn;
+    t.fitted += p.fitted;
+    t.trained += p.trained;
+  }
+  return t;
+}
+
 export interface FunctionRow {
   table: number;
   /** Outputs on the unseen points, in point order ('0'/'1'). */
@@ -523,6 +563,23 @@ export function summarize(s: Setup, t: Tallies): Result {
     logCorrelation: pearson(both.map((r) => r.log10PPrior!), both.map((r) => r.log10PTrain!)),
     functions,
   };
+}
+
+/** Functions the ranked bars show, per measure: the bars pair each function's two shares. */
+export const RANKED = 6;
+
+/**
+ * The functions the ranked bar pair shows, in the result's order (by prior share): the `k` with the
+ * largest prior share, the `k` with the largest training share, and the target. By both measures,
+ * not the prior's alone: the question is whether training follows the prior, and a function
+ * training favours far more than the prior does is the answer "no", which a prior-only top list
+ * would leave out. A function neither measure saw has no row.
+ */
+export function rankedFunctions(r: Result, k = RANKED): FunctionRow[] {
+  const top = (share: 'pPrior' | 'pTrain') =>
+    [...r.functions].filter((f) => f[share] > 0).sort((a, b) => b[share] - a[share]).slice(0, k);
+  const shown = new Set([...top('pPrior'), ...top('pTrain'), ...r.functions.filter((f) => f.isTarget)]);
+  return r.functions.filter((f) => shown.has(f));
 }
 
 export function compute(p: Params): Result {

@@ -2,10 +2,9 @@
 // The handler is wired with a static import (as basins.worker.ts explains), so a run posted as soon
 // as the worker starts is never lost.
 import { createHost, type ToWorker } from '../lib/widgets/worker-protocol';
-import { job } from '../../components/widgets/sgd-prior/job';
-import type { Params } from '../models/sgd-prior';
-import type { LiveResult } from '../../components/widgets/sgd-prior/view';
+import { job, type PartJob } from '../../components/widgets/sgd-prior/job';
+import type { Tallies } from '../models/sgd-prior';
 
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
-const onMessage = createHost<Params, LiveResult>(job, (m) => scope.postMessage(m));
-scope.onmessage = (e: MessageEvent<ToWorker<Params>>) => onMessage(e.data);
+const onMessage = createHost<PartJob, Tallies>(job, (m) => scope.postMessage(m));
+scope.onmessage = (e: MessageEvent<ToWorker<PartJob>>) => onMessage(e.data);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  compute, drawNet, emptyTallies, exactLog10, FUNCTIONS, gradientStep, MAX_STEPS, model, parameterCount, parseTarget, parseTrain,
-  POINTS, priorBlocks, recordRun, sampleBlock, schema, setup, streamSeed, summarize, tableOf, trainRun, zigguratNormal,
-  type Params,
+  compute, drawNet, emptyTallies, exactLog10, FUNCTIONS, gradientStep, MAX_STEPS, mergeTallies, model, parameterCount, parseTarget,
+  parseTrain, partCount, POINTS, priorBlocks, RANKED, rankedFunctions, recordRun, sampleBlock, samplePartBlock, schema, setup,
+  streamSeed, summarize, tableOf, trainPartRun, trainRun, zigguratNormal, type Params, type Part, type Result,
 } from '../../src/models/sgd-prior';
 import { defaults } from '../../src/lib/schema';
 import { createRng, type Rng } from '../../src/lib/random';
@@ -311,6 +311,56 @@ describe('sgd-prior: the summary', () => {
     for (let r = 0; r < s.runs; r++) recordRun(t, trainRun(s, r));
     expect(summarize(s, t)).toEqual(a);
     expect(compute({ ...p, seed: 2 })).not.toEqual(a);
+  });
+
+  it('split across workers (interleaved parts, merged) gives exactly the one-worker result', () => {
+    /** What one worker posts for its part: its tallies, steps cut to the runs that fit. */
+    const runPart = (p: Params, part: Part) => {
+      const s = setup(p);
+      const t = emptyTallies(s);
+      for (let b = 0; b < partCount(priorBlocks(s), part); b++) samplePartBlock(s, part, b, t);
+      for (let r = 0; r < partCount(s.runs, part); r++) trainPartRun(s, part, r, t);
+      return { ...t, steps: t.steps.slice(0, t.fitted) };
+    };
+    const settings = [
+      params({ width: 4, samples: 9000, runs: 61 }),
+      params({ width: 3, act: 'tanh', optimizer: 'sgd', lr: 1.5, samples: 13_000, runs: 37, seed: 5 }),
+      params({ width: 5, train: '1,2', target: 'parity', samples: 4097, runs: 10, seed: 9 }),
+    ];
+    for (const p of settings) {
+      const whole = compute(p);
+      for (const parts of [1, 2, 3, 4]) {
+        const s = setup(p);
+        const tallies = Array.from({ length: parts }, (_, part) => runPart(p, { part, parts }));
+        // Every block and run falls to exactly one part.
+        expect(tallies.reduce((n, t) => n + t.trained, 0)).toBe(p.runs);
+        expect(tallies.reduce((n, t) => n + t.priorDrawn, 0)).toBe(p.samples);
+        expect(summarize(s, mergeTallies(s, tallies))).toEqual(whole);
+        // In any order of arrival.
+        expect(summarize(s, mergeTallies(s, tallies.reverse()))).toEqual(whole);
+      }
+    }
+  });
+
+  it('ranks for the bar pair the top functions by either share, and the target, in prior order', () => {
+    const check = (r: Result) => {
+      const rows = rankedFunctions(r);
+      // In the result's order (by prior share), each at most once.
+      const at = rows.map((f) => r.functions.indexOf(f));
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(new Set(rows).size).toBe(rows.length);
+      // Brute force: a function is shown iff fewer than RANKED others beat it on one share it has, or it is the target.
+      for (const f of r.functions) {
+        const topOn = (k: 'pPrior' | 'pTrain') => f[k] > 0 && r.functions.filter((g) => g[k] > f[k] || (g[k] === f[k] && r.functions.indexOf(g) < r.functions.indexOf(f))).length < RANKED;
+        expect(rows.includes(f)).toBe(f.isTarget || topOn('pPrior') || topOn('pTrain'));
+      }
+      expect(rows.length).toBeLessThanOrEqual(2 * RANKED + 1);
+    };
+    const r = compute(params({ width: 4, samples: 20_000, runs: 300 }));
+    check(r);
+    expect(rankedFunctions(r).some((f) => f.isTarget)).toBe(true);
+    check(compute(params({ width: 6, train: '0,7', samples: 20_000, runs: 200 })));
+    check(compute(params({ width: 3, train: '', samples: 2000, runs: 20 })));
   });
 
   it('computes the headline numbers from the tallies as defined', () => {

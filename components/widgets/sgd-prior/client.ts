@@ -1,15 +1,18 @@
-// sgd-prior in the browser. The experiment runs in a Web Worker (job.ts), which streams progress and,
-// while training runs, partial results; the figure redraws from them.
+// sgd-prior in the browser. The experiment runs in Web Workers (job.ts): two side by side where the
+// device has two cores or more, each on every other prior block and training run, else one on all.
+// They stream progress and, while training runs, partial tallies; the page merges them
+// (mergeTallies: exactly one worker's tallies) and the figure redraws from the summary.
 //
 // At the defaults nothing runs: the build wrote its result into the figure (same seeded streams,
 // same numbers), and the figure is redrawn from it at the reader's width, so a reader who only
 // reads costs no CPU.
-import { schema, type Params } from '../../../src/models/sgd-prior';
+import { mergeTallies, schema, setup, summarize, type Params, type Tallies } from '../../../src/models/sgd-prior';
 import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { defaults, formatValue, type Model } from '../../../src/lib/schema';
 import { view, type LiveResult } from './view';
+import type { PartJob } from './job';
 
 /** The model as the page needs it: the experiment itself runs only in the worker. */
 const model: Model<typeof schema, LiveResult> = {
@@ -20,9 +23,45 @@ const model: Model<typeof schema, LiveResult> = {
   },
 };
 
-const runInWorker = workerRunner<Params, LiveResult>(
+/** One runner per worker, each started on first use: a second core gets the second. */
+const runners = [0, 1].map(() => workerRunner<PartJob, Tallies>(
   () => new Worker(new URL('../../../src/workers/sgd-prior.worker.ts', import.meta.url), { type: 'module' }),
-);
+));
+
+/** Run a setting in `parts` workers at once and show the merged tallies: partial ones once every
+ * part has sent some (each does so only when its prior draws are done), the final once all are in. */
+async function runInWorkers(values: Params, { emit, progress, signal }: RunOptions<LiveResult>): Promise<void> {
+  const parts = navigator.hardwareConcurrency >= 2 ? 2 : 1;
+  const s = setup(values);
+  const latest: (Tallies | undefined)[] = Array(parts).fill(undefined);
+  const done = Array<number>(parts).fill(0);
+  const overall = () => done.reduce((a, b) => a + b, 0) / parts;
+  const merged = (final: boolean): LiveResult => ({ ...summarize(s, mergeTallies(s, latest as Tallies[])), done: final });
+  // A part that fails stops the others.
+  const local = new AbortController();
+  const stop = () => local.abort();
+  signal.addEventListener('abort', stop);
+  try {
+    await Promise.all(runners.slice(0, parts).map((run, part) => run({ values, part, parts }, {
+      signal: local.signal,
+      progress(fraction) {
+        done[part] = fraction;
+        progress?.(overall());
+      },
+      emit(tallies, fraction) {
+        latest[part] = tallies;
+        done[part] = fraction;
+        if (fraction < 1 && latest.every(Boolean)) emit(merged(false), overall());
+      },
+    }).catch((e: unknown) => {
+      stop();
+      throw e;
+    })));
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+  if (!signal.aborted) emit(merged(true), 1);
+}
 
 const DEFAULTS = defaults(schema);
 const atDefaults = (v: Params) =>
@@ -80,7 +119,7 @@ export function mount(root: HTMLElement) {
     }
     // At the defaults the build's result is this setting's exact result: draw it at this width.
     if (built && atDefaults(values)) emit(built, 1);
-    else await runInWorker(values, { emit, progress, signal });
+    else await runInWorkers(values, { emit, progress, signal });
   }
 
   return mountWidget(root, model, view, {

@@ -1,11 +1,15 @@
-// sgd-prior: where gradient descent lands, against what the prior predicts. One log–log scatter:
+// sgd-prior: where gradient descent lands, against what the prior predicts. A log–log scatter:
 // each function that fits the training points is a dot at (P_prior(f | S), P_train(f | S)), named by
 // its outputs on the unseen points; the diagonal is "training follows the prior", the target is
-// marked. A function only one side saw sits on a dotted line at the other axis's floor.
+// marked. A function only one side saw sits on a dotted line at the other axis's floor. Below it
+// (after the sticky chart on a narrow screen), the likeliest functions' two shares as paired bars.
 import { dot, line, plot, ruleX, ruleY, text } from '@observablehq/plot';
-import { compute as computeModel, schema, type FunctionRow, type Params, type Result } from '../../../src/models/sgd-prior';
+import {
+  compute as computeModel, RANKED, rankedFunctions, schema, type FunctionRow, type Params, type Result,
+} from '../../../src/models/sgd-prior';
 import type { Model } from '../../../src/lib/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
+import { at, chartRoot, markGroup, rule, svgEl } from '../../../src/lib/widgets/svg-chart';
 import { formatNumber, formatPercent, grouped, superscript } from '../../../src/lib/format';
 
 /** A result as the worker streams it: done = false while runs are still being trained. */
@@ -145,6 +149,87 @@ function scatter(r: Result, document: Document, width: number): Element {
   });
 }
 
+function element(document: Document, tag: string, className: string, textContent?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (textContent !== undefined) el.textContent = textContent;
+  return el;
+}
+
+/** A share as the cards print it. */
+const share = (p: number) => formatPercent(p, 3);
+const nameOf = (f: FunctionRow) => f.unseen || 'fits';
+const MONO = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
+const BAR = 9;
+const BAR_GAP = 2;
+const PITCH = 2 * BAR + BAR_GAP + 8;
+/** Room right of the longest bar for its value ("43.6%"). */
+const VALUE_ROOM = 44;
+const SERIES = [
+  { key: 'prior', share: (f: FunctionRow) => f.pPrior, fill: 'var(--muted)', what: 'of the prior’s fitting draws' },
+  { key: 'train', share: (f: FunctionRow) => f.pTrain, fill: 'var(--series-1)', what: 'of trained nets' },
+] as const;
+
+// Drawn by hand (src/lib/widgets/svg-chart.ts), like tiny-nets' ranking: every bar carries its
+// function and unrounded share (data-table, data-value) for tests and readers who inspect.
+function bars(rows: FunctionRow[], document: Document, width: number): Element {
+  const longest = Math.max(...rows.map((f) => nameOf(f).length + (f.isTarget ? 7 : 0)));
+  const left = Math.round(longest * 7.4) + 14;
+  const maxShare = Math.max(...rows.flatMap((f) => [f.pPrior, f.pTrain])) || 1;
+  const x = (v: number) => left + (v / maxShare) * Math.max(40, width - left - 8 - VALUE_ROOM);
+  const top = 4;
+  // The target's band reaches 4 px past its bars, on every row.
+  const height = top + (rows.length - 1) * PITCH + 2 * BAR + BAR_GAP + 4;
+  const svg = chartRoot(document, width, height, 'Paired bars: for each of the likeliest functions, its share of the prior’s fitting draws and of trained nets');
+  const band = markGroup(document, 'target band', { fill: 'var(--series-2)', 'fill-opacity': 0.14 }, true);
+  const names = markGroup(document, 'y-axis tick label', { 'text-anchor': 'end', 'font-family': MONO, 'font-size': 12 });
+  const marks = markGroup(document, 'bar');
+  const values = markGroup(document, 'bar value', { 'text-anchor': 'start', 'font-size': 10, fill: 'var(--fg)' });
+  rows.forEach((f, k) => {
+    const y0 = top + k * PITCH;
+    if (f.isTarget) band.append(svgEl(document, 'rect', { x: 0, width, y: y0 - 4, height: 2 * BAR + BAR_GAP + 8, rx: 3 }));
+    const name = svgEl(document, 'text', { y: '0.32em', transform: at(left - 9, y0 + BAR + BAR_GAP / 2) }, f.isTarget ? `${nameOf(f)} target` : nameOf(f));
+    if (f.isTarget) {
+      name.setAttribute('fill', 'var(--series-2)');
+      name.setAttribute('font-weight', 'bold');
+    }
+    names.append(name);
+    SERIES.forEach((series, j) => {
+      const v = series.share(f);
+      const y = y0 + j * (BAR + BAR_GAP);
+      const data = { 'data-table': f.table, 'data-series': series.key, 'data-value': String(v) };
+      const bar = svgEl(document, 'rect', { x: left, width: x(v) - left, y, height: BAR, fill: series.fill, ...data });
+      bar.append(svgEl(document, 'title', {}, `${f.isTarget ? 'The target, ' : ''}${nameOf(f)} on the unseen points: ${share(v)} ${series.what}`));
+      marks.append(bar);
+      values.append(svgEl(document, 'text', { y: '0.32em', transform: at(x(v) + 4, y + BAR / 2), ...data }, share(v)));
+    });
+  });
+  svg.append(band, names, marks, values, rule(document, { stroke: 'currentColor' }, { x1: left, x2: left, y1: top - 2, y2: height - 2 }));
+  return svg;
+}
+
+/** The second panel: the likeliest functions' two shares side by side (rankedFunctions picks them). */
+function barPanel(r: Result, document: Document, width: number): HTMLElement {
+  const rows = rankedFunctions(r);
+  const panel = element(document, 'div', 'sp-panel chart-flow');
+  panel.append(element(document, 'p', 'sp-panel-title', 'The likeliest functions, by the prior and by training'));
+  const key = element(document, 'p', 'sp-panel-note sp-key');
+  const hidden = r.functions.length > rows.length;
+  const unseen = r.unseenPoints.length;
+  key.append(
+    element(document, 'span', 'sp-key-item sp-key-prior', 'prior’s fitting draws'),
+    element(document, 'span', 'sp-key-item sp-key-train', 'trained nets'),
+    document.createTextNode(
+      (unseen > 0 ? ` Each function is named by its outputs on the unseen point${unseen === 1 ? '' : 's'} ${r.unseenPoints.join(', ')}.` : '') +
+        (hidden ? ` Shown: the ${RANKED} largest by either share, and the target, of the ${integer(r.functions.length)} seen.` : '') +
+        (r.functions.some((f) => f.isTarget) ? '' : ' The target was neither drawn nor reached.'),
+    ),
+  );
+  panel.append(key);
+  if (rows.length > 0) panel.append(bars(rows, document, width));
+  return panel;
+}
+
 const orDash = (x: number | null, f: (v: number) => string) => (x === null ? '–' : f(x));
 
 export const view: WidgetView<typeof schema, LiveResult> = {
@@ -165,7 +250,9 @@ export const view: WidgetView<typeof schema, LiveResult> = {
   },
 
   chart(r: LiveResult, _p: Params, { document, width }) {
-    return scatter(r, document, width);
+    const box = element(document, 'div', 'sp-charts');
+    box.append(scatter(r, document, width), barPanel(r, document, width));
+    return box;
   },
 
   sentence(r: LiveResult) {
