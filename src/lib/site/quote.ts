@@ -110,7 +110,11 @@ export function setupQuotes(copy: (text: string, html?: string) => Promise<boole
     button.hidden = !passage;
     position();
   };
-  document.addEventListener('selectionchange', perFrame(update));
+  // At once, not on the next frame: a page busy computing its figures (or a tab Firefox thinks is
+  // out of sight) may not paint for seconds, and the control must not wait for it. A selection
+  // made before this ran (the page still loading) is offered too.
+  document.addEventListener('selectionchange', update);
+  update();
   const reposition = perFrame(position);
   addEventListener('scroll', reposition, { passive: true });
   addEventListener('resize', reposition);
