@@ -2,7 +2,7 @@
 // (10^6 prior draws, 10^4 training runs) with another seed, so that it is computed rather than
 // read from the build. Prior draws and training runs are timed apart.
 import { emptyTallies, priorBlocks, recordRun, sampleBlock, schema, setup, summarize, trainRun } from '../../src/models/sgd-prior';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
 

@@ -1,6 +1,6 @@
 // Every widget's model and view, for build-time rendering (inline numbers, methods page). Each
 // widget folder's view.ts exports `model` and `view`; the folder name is the widget id.
-import type { Model, Schema } from '../../src/lib/schema';
+import type { Model, Schema } from '../../src/core/schema';
 import type { WidgetView } from '../../src/lib/widgets/view';
 
 export interface CatalogEntry {

@@ -13,9 +13,9 @@
 //
 // Start convention: a start x ~ N(μ0, σ0²) outside the domain is reflected into it (the same fold
 // the walls apply to steps), never clipped: clipping would pile runs onto the walls.
-import type { Model, Note, Values } from '../lib/schema';
-import { LN10, logAdd } from '../lib/logmath';
-import { createRng, type Rng } from '../lib/random';
+import type { Model, Note, Values } from '../core/schema';
+import { LN10, logAdd } from '../core/logmath';
+import { createRng, type Rng } from '../core/random';
 
 export const schema = {
   temperature: {
@@ -411,7 +411,7 @@ export function forecasts(params: Params): Forecasts {
 // ---------------------------------------------------------------- fast normal deviates
 
 // Marsaglia & Tsang's (2000) ziggurat with 128 layers, fed by the shared seeded generator's uint32
-// (src/lib/random.ts). It costs about one uint32 per deviate, a few times cheaper than the shared
+// (src/core/random.ts). It costs about one uint32 per deviate, a few times cheaper than the shared
 // polar-method normal(), which dominates the simulation's cost otherwise. The layer index takes
 // the low 7 bits and the signed value the other 25, so the two never share bits.
 const ZIG_R = 3.442619855899;

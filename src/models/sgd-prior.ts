@@ -8,8 +8,8 @@
 // Every random stream is seeded per block of prior draws and per training run, so the result does
 // not depend on how the work is split (a worker runs it in slices; tests run it whole). The inner
 // loops work on preallocated typed arrays: a default run is 10^6 draws and 10^4 trainings.
-import type { Model, Values } from '../lib/schema';
-import { createRng, type Rng } from '../lib/random';
+import type { Model, Values } from '../core/schema';
+import { createRng, type Rng } from '../core/random';
 
 export const INPUTS = 3;
 export const POINTS = 1 << INPUTS;
@@ -131,7 +131,7 @@ export const parameterCount = (width: number) => 5 * width + 1;
 
 // Standard normals by Marsaglia & Tsang's ziggurat (J. Stat. Softw. 5(8), 2000) with 128 layers:
 // one 32-bit draw per normal almost always, about four times faster here than the polar method in
-// src/lib/random.ts (a default run draws 8×10^7 normals). Following Doornik (2005), the layer
+// src/core/random.ts (a default run draws 8×10^7 normals). Following Doornik (2005), the layer
 // index (low 7 bits) and the signed abscissa (high 25 bits) come from disjoint bits of the draw.
 const ZIG_R = 3.442619855899;
 const ZIG_V = 9.91256303526217e-3;

@@ -20,8 +20,8 @@
 // - Truth tables are packed into 32-bit words and counted in an open-addressing hash table.
 // Parameters are read from the normal stream in a fixed order (see jsEngine), so a seed fixes every
 // network and the results do not depend on how the work is chunked.
-import type { Model, Values } from '../lib/schema';
-import { createRng } from '../lib/random';
+import type { Model, Values } from '../core/schema';
+import { createRng } from '../core/random';
 import { buildKernel, layoutAddresses, type KernelLayout } from './simplicity-bias-wasm';
 
 export const schema = {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params } from '../../src/models/sgd-prior';
 import { view } from '../../components/widgets/sgd-prior/view';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { hydrated, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';

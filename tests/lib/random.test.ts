@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/lib/random';
+import { createRng } from '../../src/core/random';
 
 describe('seeded random numbers', () => {
   it('repeat exactly for the same seed and differ for different seeds', () => {

@@ -5,8 +5,8 @@ import {
   erfc, forecasts, logSaddleIntegral, logWellIntegral, model, normalDeviate, normalize, reflectInto, schema,
   type Params,
 } from '../../src/models/basins';
-import { defaults } from '../../src/lib/schema';
-import { createRng } from '../../src/lib/random';
+import { defaults } from '../../src/core/schema';
+import { createRng } from '../../src/core/random';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });

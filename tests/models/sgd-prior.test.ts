@@ -5,8 +5,8 @@ import {
   POINTS, priorBlocks, recordRun, sampleBlock, schema, setup, streamSeed, summarize, tableOf, trainRun, zigguratNormal,
   type Params,
 } from '../../src/models/sgd-prior';
-import { defaults } from '../../src/lib/schema';
-import { createRng, type Rng } from '../../src/lib/random';
+import { defaults } from '../../src/core/schema';
+import { createRng, type Rng } from '../../src/core/random';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });

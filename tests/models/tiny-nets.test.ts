@@ -12,7 +12,7 @@ import {
   schema,
 } from '../../src/models/tiny-nets';
 import { ALPHABETS, type Alphabet } from '../../src/models/tiny-nets-count';
-import { defaults, readState } from '../../src/lib/schema';
+import { defaults, readState } from '../../src/core/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 import { bruteForce } from './tiny-nets-brute';
 

@@ -7,7 +7,7 @@ import { createSimulation, type Params, type Simulation } from '../../../src/mod
 import { mountWidget, setFigureState, showOutput, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { formatNumber, formatPercent } from '../../../src/lib/format';
+import { formatNumber, formatPercent } from '../../../src/core/format';
 import { analytic } from './job';
 import { SAMPLE_RUNS, jitter, lossAt, type BasinsResult } from './shared';
 import { model, shareX, view } from './view';

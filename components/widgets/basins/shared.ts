@@ -1,6 +1,6 @@
 // What the basins view, its client and its worker share (no chart code, so the worker stays small).
 import type { Result } from '../../../src/models/basins';
-import { formatNumber, formatPow10 } from '../../../src/lib/format';
+import { formatNumber, formatPow10 } from '../../../src/core/format';
 
 /** Runs drawn as dots: the first SAMPLE_RUNS runs of the simulation (a run's trajectory depends only
  * on the seed, its index and the parameters, so these are the same runs the full simulation has). */

@@ -8,10 +8,10 @@ import {
   compute as computeModel, createSimulation, model as baseModel,
   type Params, type Result, type schema,
 } from '../../../src/models/basins';
-import type { Model } from '../../../src/lib/schema';
+import type { Model } from '../../../src/core/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
-import { formatNumber, formatPercent } from '../../../src/lib/format';
+import { formatNumber, formatPercent } from '../../../src/core/format';
 import { SAMPLE_RUNS, formatSteps, jitter, lossAt, type BasinsResult } from './shared';
 export { SAMPLE_RUNS, formatSteps, jitter, lossAt, type BasinsResult } from './shared';
 

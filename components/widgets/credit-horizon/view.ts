@@ -7,7 +7,7 @@ export { model } from '../../../src/models/credit-horizon';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { chartRoot, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
 import { dragHandle, draggingParam } from '../../../src/lib/widgets/drag';
-import { formatNumber, formatPow10 } from '../../../src/lib/format';
+import { formatNumber, formatPow10 } from '../../../src/core/format';
 
 /** A weight in [0, 1] that can be astronomically small: plain when readable, else a power of ten. */
 export function formatWeight(x: number, log10?: number): string {

@@ -1,5 +1,5 @@
 import { model, presets, type Preset, type Result, type schema } from '../../../src/models/goal-count';
-import { defaults, formatValue } from '../../../src/lib/schema';
+import { defaults, formatValue } from '../../../src/core/schema';
 import { mountWidget, type MountedWidget } from '../../../src/lib/widgets/controller';
 import { bindInline as bind } from '../../../src/lib/widgets/inline';
 import { activePreset, view } from './view';

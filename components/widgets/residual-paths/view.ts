@@ -4,7 +4,7 @@ import { schema, type Params, type Result } from '../../../src/models/residual-p
 import { dragHandle } from '../../../src/lib/widgets/drag';
 export { model } from '../../../src/models/residual-paths';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10 } from '../../../src/lib/format';
+import { formatNumber, formatPercent, formatPow10 } from '../../../src/core/format';
 
 export const view: WidgetView<typeof schema, Result> = {
   outputs(r: Result, p: Params) {

@@ -8,7 +8,7 @@ import { schema, type Params } from '../../../src/models/sgd-prior';
 import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { defaults, formatValue, type Model } from '../../../src/lib/schema';
+import { defaults, formatValue, type Model } from '../../../src/core/schema';
 import { view, type LiveResult } from './view';
 
 /** The model as the page needs it: the experiment itself runs only in the worker. */

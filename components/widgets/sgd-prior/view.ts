@@ -4,9 +4,9 @@
 // marked. A function only one side saw sits on a dotted line at the other axis's floor.
 import { dot, line, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { compute as computeModel, schema, type FunctionRow, type Params, type Result } from '../../../src/models/sgd-prior';
-import type { Model } from '../../../src/lib/schema';
+import type { Model } from '../../../src/core/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, grouped, superscript } from '../../../src/lib/format';
+import { formatNumber, formatPercent, grouped, superscript } from '../../../src/core/format';
 
 /** A result as the worker streams it: done = false while runs are still being trained. */
 export interface LiveResult extends Result {

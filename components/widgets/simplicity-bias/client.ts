@@ -13,9 +13,9 @@ import { schema, type Params } from '../../../src/models/simplicity-bias';
 import { mountWidget, renderOutputs, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { defaults, formatValue } from '../../../src/lib/schema';
-import { formatNumber, grouped } from '../../../src/lib/format';
-import type { Model } from '../../../src/lib/schema';
+import { defaults, formatValue } from '../../../src/core/schema';
+import { formatNumber, grouped } from '../../../src/core/format';
+import type { Model } from '../../../src/core/schema';
 import { view, type LiveResult } from './view';
 
 /** The model as the page needs it: its id and schema. Sampling happens only in the worker (the

@@ -5,9 +5,9 @@
 // hundred marks per panel.
 import { dot, line, plot, rectY, ruleX, ruleY, text } from '@observablehq/plot';
 import { compute as computeModel, schema, type Params, type Result } from '../../../src/models/simplicity-bias';
-import type { Model } from '../../../src/lib/schema';
+import type { Model } from '../../../src/core/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/lib/format';
+import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/core/format';
 
 /** A result as the worker streams it: the model's result plus how long the run has taken. */
 export interface LiveResult extends Result {

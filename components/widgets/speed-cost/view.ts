@@ -7,7 +7,7 @@ import { schema, type Params, type Result } from '../../../src/models/speed-cost
 import { dragHandle } from '../../../src/lib/widgets/drag';
 export { model } from '../../../src/models/speed-cost';
 import type { OutputSpec, WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/lib/format';
+import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/core/format';
 
 /** Shares of a model: percentages while they read well, powers of ten below that. */
 export function formatShare(x: number): string {

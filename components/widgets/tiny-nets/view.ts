@@ -7,7 +7,7 @@ import type { Params, RankedFunction, Result, schema } from '../../../src/models
 export { model } from '../../../src/models/tiny-nets';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { at, chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
-import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/lib/format';
+import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/core/format';
 import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from './landscape';
 import { outputName, pointRows } from './grid';
 

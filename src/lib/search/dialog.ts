@@ -2,7 +2,7 @@
 // input keeps focus while the arrow keys move through the results (aria-activedescendant); Enter
 // or a click follows a result's link to its section; Escape closes and returns focus to the
 // control that opened it. Index text reaches the page only as text nodes, never as markup.
-import { url } from '../site/paths';
+import { url } from '../../core/paths';
 import { createSearcher, excerpt, type Hit, type Searcher } from './query';
 import type { SearchRecord } from './records';
 
