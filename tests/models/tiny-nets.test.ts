@@ -220,7 +220,7 @@ describe('tiny-nets, the result the worker sends', () => {
   it('draws exactly what the full result draws: same outputs, summary and chart', async () => {
     const { renderChart } = await import('../../src/lib/widgets/ssr');
     const { view } = await import('../../components/widgets/tiny-nets/view');
-    const { landscapeCells, slimForView } = await import('../../components/widgets/tiny-nets/landscape');
+    const { landscapeCells, slimForView } = await import('../../src/models/tiny-nets-job');
     // The target ranked inside and outside the listed rows, and n = 4 with no point in training.
     for (const p of [params(), params({ target: 'parity', train: '0' }), params({ n: 4, hidden: 1, train: '' })]) {
       const full = compute(p);

@@ -8,9 +8,8 @@ import { mountWidget, setFigureState, showOutput, type RunOptions } from '../../
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { formatNumber, formatPercent } from '../../../src/core/format';
-import { analytic } from './job';
-import { SAMPLE_RUNS, jitter, lossAt, type BasinsResult } from './shared';
-import { model, shareX, view } from './view';
+import { SAMPLE_RUNS, analytic, type BasinsResult } from '../../../src/models/basins-job';
+import { jitter, lossAt, model, shareX, view } from './view';
 
 const runInWorker = workerRunner<Params, BasinsResult>(
   () => new Worker(new URL('../../../src/workers/basins.worker.ts', import.meta.url), { type: 'module' }),

@@ -9,7 +9,8 @@ import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/w
 import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
 import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { defaults, formatValue, type Model } from '../../../src/core/schema';
-import { view, type LiveResult } from './view';
+import type { LiveResult } from '../../../src/models/sgd-prior-job';
+import { view } from './view';
 
 /** The model as the page needs it: the experiment itself runs only in the worker. */
 const model: Model<typeof schema, LiveResult> = {

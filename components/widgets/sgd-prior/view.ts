@@ -7,11 +7,7 @@ import { compute as computeModel, schema, type FunctionRow, type Params, type Re
 import type { Model } from '../../../src/core/schema';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { formatNumber, formatPercent, grouped, superscript } from '../../../src/core/format';
-
-/** A result as the worker streams it: done = false while runs are still being trained. */
-export interface LiveResult extends Result {
-  done?: boolean;
-}
+import type { LiveResult } from '../../../src/models/sgd-prior-job';
 
 // Memoised: the build-time figure and any inline number quoting it share one run (about 2 s).
 // The browser never calls this compute (client.ts runs the worker), so it stays out of the page.

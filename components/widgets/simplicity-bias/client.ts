@@ -16,7 +16,8 @@ import { workerRunner } from '../../../src/lib/widgets/worker-client';
 import { defaults, formatValue } from '../../../src/core/schema';
 import { formatNumber, grouped } from '../../../src/core/format';
 import type { Model } from '../../../src/core/schema';
-import { view, type LiveResult } from './view';
+import type { LiveResult } from '../../../src/models/simplicity-bias-job';
+import { view } from './view';
 
 /** The model as the page needs it: its id and schema. Sampling happens only in the worker (the
  * kit calls compute only when a widget has no `run` of its own, and bindInline below keeps output

@@ -8,7 +8,7 @@ export { model } from '../../../src/models/tiny-nets';
 import type { WidgetView } from '../../../src/lib/widgets/view';
 import { at, chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
 import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/core/format';
-import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from './landscape';
+import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from '../../../src/models/tiny-nets-job';
 import { outputName, pointRows } from './grid';
 
 

@@ -1,7 +1,7 @@
 // The main-thread side of a widget worker: one worker per widget, started on first use; each run
 // supersedes the previous one (which is cancelled), and partial results stream to `emit`.
 import type { RunOptions } from './controller';
-import { createHost, type FromWorker, type Job, type ToWorker } from './worker-protocol';
+import type { FromWorker, ToWorker } from '../../kit/worker-protocol';
 
 export function workerRunner<P, R>(createWorker: () => Worker) {
   let worker: Worker | null = null;
@@ -36,12 +36,4 @@ export function workerRunner<P, R>(createWorker: () => Worker) {
       w.postMessage({ type: 'run', id, values } satisfies ToWorker<P>);
     });
   };
-}
-
-/** Inside a worker: answer run/cancel messages with the given job. The handler is installed
- * synchronously, so a run posted the moment the worker starts is never lost. */
-export function serve<P, R>(job: Job<P, R>): void {
-  const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
-  const onMessage = createHost<P, R>(job, (m) => scope.postMessage(m));
-  scope.onmessage = (e: MessageEvent<ToWorker<P>>) => onMessage(e.data);
 }

@@ -5,8 +5,8 @@
 // `compute` finds every recursion cached.
 import {
   compute, divisors, logWeightedCount, normalize, residualProfile, type Params, type Result,
-} from '../../../src/models/serial-parallel';
-import type { Step } from '../../../src/lib/widgets/worker-protocol';
+} from './serial-parallel';
+import type { Step } from '../core/job';
 
 export function* job(values: Params): Generator<Step<Result>, Result, void> {
   const p = normalize(values).values;

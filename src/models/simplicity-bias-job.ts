@@ -2,15 +2,22 @@
 // networks in time-boxed steps and summarises them a few times a second; the sampler's results do
 // not depend on how the work is chunked, so the final result is exactly compute(values).
 //
-// Why these sizes: the worker host (src/lib/widgets/worker-protocol.ts) runs the generator in
+// Why these sizes: the worker host (src/kit/worker-protocol.ts) runs the generator in
 // slices of about 12 ms and posts only the last step of each slice, so every step here lasts
 // longer than a slice (a snapshot is then never overwritten before it is posted); a step of
 // ~50 ms keeps Stop and superseding runs prompt while the host's yield between slices costs
 // little. A snapshot costs O(distinct) (30–60 ms at 10^6 networks), so snapshots are spaced at
 // least eight times their cost apart: at most ~11% of the run goes into showing progress.
-import { createSampler, type Params } from '../../../src/models/simplicity-bias';
-import type { Step } from '../../../src/lib/widgets/worker-protocol';
-import type { LiveResult } from './view';
+import { createSampler, type Params, type Result } from './simplicity-bias';
+import type { Step } from '../core/job';
+
+/** A result as the worker streams it: the model's result plus how long the run has taken. */
+export interface LiveResult extends Result {
+  /** Milliseconds of sampling in the worker so far (absent at build time). */
+  elapsedMs?: number;
+  /** Which engine drew the networks ('wasm' = the WebAssembly SIMD kernel). */
+  engine?: 'wasm' | 'js';
+}
 
 export const STEP_MS = 50;
 /** Networks per call to the sampler inside a step (about 5–20 ms of work at the default shape). */

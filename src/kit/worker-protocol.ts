@@ -1,7 +1,9 @@
-// The message protocol between a widget (main thread) and its Web Worker. A run is a generator
-// that yields progress (and optionally a partial result) between slices of work; the host runs it
-// in slices of a few milliseconds, yielding to the worker's event loop in between so that a
-// newer run (or a cancel) supersedes it promptly.
+// The one message protocol between a widget (main thread, src/kit/worker-client.ts) and its Web
+// Worker (src/workers/*.worker.ts, each one line: `serve(job)`). A run is a model's job
+// (src/core/job.ts): a generator that yields progress (and optionally a partial result) between
+// slices of work; the host runs it in slices of a few milliseconds, yielding to the worker's event
+// loop in between so that a newer run (or a cancel) supersedes it promptly.
+import type { Job, Step } from '../core/job';
 
 export type ToWorker<P> = { type: 'run'; id: number; values: P } | { type: 'cancel'; id: number };
 export type FromWorker<R> =
@@ -9,13 +11,6 @@ export type FromWorker<R> =
   | { type: 'done'; id: number; result: R }
   | { type: 'error'; id: number; message: string };
 
-export interface Step<R> {
-  progress: number;
-  /** A partial result worth drawing now (optional: not every slice has one). */
-  result?: R;
-}
-
-export type Job<P, R> = (values: P) => Generator<Step<R>, R, void>;
 
 /** Runs jobs for a worker. `post` sends a message; `later` schedules the next slice. Separated from
  * the global scope so it can be tested in Node. */
@@ -65,4 +60,13 @@ export function createHost<P, R>(
     };
     slice();
   };
+}
+
+/** Inside a worker: answer run/cancel messages with the given job. Call it while the worker's
+ * module is evaluated (statically imported job, no await before it): the handler is then in place
+ * before the first message, so a run posted the moment the worker starts is never lost. */
+export function serve<P, R>(job: Job<P, R>): void {
+  const scope = self as unknown as { postMessage(m: FromWorker<R>): void; onmessage: ((e: MessageEvent<ToWorker<P>>) => void) | null };
+  const onMessage = createHost<P, R>(job, (m) => scope.postMessage(m));
+  scope.onmessage = (e) => onMessage(e.data);
 }

@@ -3,10 +3,23 @@
 // chunked), yielding partial results so the figure fills in while the page stays responsive.
 // Runs in a Web Worker (src/workers/basins.worker.ts); `analytic` also runs on the main thread.
 import {
-  checkpoints, compute, createSimulation, densityHistogram, normalize, type Params,
-} from '../../../src/models/basins';
-import type { Step } from '../../../src/lib/widgets/worker-protocol';
-import { SAMPLE_RUNS, type BasinsResult } from './shared';
+  checkpoints, compute, createSimulation, densityHistogram, normalize, type Params, type Result,
+} from './basins';
+import type { Step } from '../core/job';
+
+/** Runs drawn as dots: the first SAMPLE_RUNS runs of the simulation (a run's trajectory depends only
+ * on the seed, its index and the parameters, so these are the same runs the full simulation has). */
+export const SAMPLE_RUNS = 300;
+
+export interface BasinsResult extends Result {
+  /** Positions of the first runs (≤ SAMPLE_RUNS) after `simulatedSteps` steps. */
+  sample: number[];
+  /** Steps simulated so far, and whether the whole run is done (false while a worker streams). */
+  simulatedSteps: number;
+  done: boolean;
+  /** Set in the browser: the landscape panel is a canvas drawn by the client, not an SVG. */
+  live?: boolean;
+}
 
 /** About this many Langevin steps (runs × steps) per chunk: a few milliseconds. */
 const CHUNK_EVALUATIONS = 60_000;
@@ -32,7 +45,7 @@ export function analytic(values: Params): BasinsResult {
   };
 }
 
-export function* basinsJob(values: Params): Generator<Step<BasinsResult>, BasinsResult, void> {
+export function* job(values: Params): Generator<Step<BasinsResult>, BasinsResult, void> {
   const p = normalize(values).values;
   const base = analytic(p);
   const sim = createSimulation(p);

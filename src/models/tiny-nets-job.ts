@@ -1,7 +1,9 @@
-// The "all functions" panel's data, binned: n = 4 has tens of thousands of computable functions,
-// too many to draw (or to copy out of a worker) one by one. One cell per (group, K_LZ, rounded
+// tiny-nets as a worker job (src/workers/tiny-nets.worker.ts): the exact count for n = 4, and the
+// "all functions" panel's data, binned: n = 4 has tens of thousands of computable functions, too
+// many to draw (or to copy out of a worker) one by one. One cell per (group, K_LZ, rounded
 // log10 P); the worker sends the cells instead of the full landscape.
-import type { Result } from '../../../src/models/tiny-nets';
+import { computeSteps, type Params, type Result } from './tiny-nets';
+import type { Step } from '../core/job';
 
 export interface LandscapeCell {
   /** K_LZ of the functions in the cell. */
@@ -52,4 +54,16 @@ export function slimForView(r: Result): ViewResult {
   const target = r.ranked.find((f) => f.honest);
   if (target && !ranked.includes(target)) ranked.push(target);
   return { ...r, ranked, landscape: { tables: [], log10P: [], complexity: [] }, landscapeCells: landscapeCells(r) };
+}
+
+/** The count reports progress in [0, 1]; ranking the consistent functions afterwards is the last
+ * stretch, so the count is scaled to 90%. The result goes back slimmed (slimForView), which keeps
+ * the copy to the main thread small. */
+export function* job(values: Params): Generator<Step<ViewResult>, ViewResult, void> {
+  const steps = computeSteps(values);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return slimForView(next.value);
+    yield { progress: 0.9 * next.value };
+  }
 }

@@ -3,10 +3,14 @@
 // supersedes the run promptly. Every block and run has its own seeded stream, so the final result
 // is exactly compute(values) however the work is sliced.
 import {
-  emptyTallies, priorBlocks, recordRun, sampleBlock, setup, summarize, trainRun, type Params,
-} from '../../../src/models/sgd-prior';
-import type { Step } from '../../../src/lib/widgets/worker-protocol';
-import type { LiveResult } from './view';
+  emptyTallies, priorBlocks, recordRun, sampleBlock, setup, summarize, trainRun, type Params, type Result,
+} from './sgd-prior';
+import type { Step } from '../core/job';
+
+/** A result as the worker streams it: done = false while runs are still being trained. */
+export interface LiveResult extends Result {
+  done?: boolean;
+}
 
 const STEP_MS = 50;
 /** Partial results (the chart redrawn with the runs so far) at most this often. */
