@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { addAbbreviations, glossaryRecords, pageRecords, referenceRecords, type SearchRecord } from '../../src/lib/search/records';
-import { createSearcher, excerpt, type Searcher } from '../../src/lib/search/query';
+import { createSearcher, excerpt, type Searcher } from '../../src/kit/search/query';
 import { glossary } from '../../src/lib/site/glossary';
 import { references } from '../../src/lib/site/references';
 

@@ -9,8 +9,8 @@ import {
   type Params, type Result, type schema,
 } from '../../../src/models/basins';
 import type { Model } from '../../../src/core/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
+import type { WidgetView } from '../../../src/kit/view';
+import { chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/kit/svg-chart';
 import { formatNumber, formatPercent, formatPow10 } from '../../../src/core/format';
 import { SAMPLE_RUNS, type BasinsResult } from '../../../src/models/basins-job';
 
@@ -165,7 +165,7 @@ export function shareX(steps: number, width: number): ScaleLinear<number, number
 }
 const SHARE_MARGIN = { left: 40, right: 24, top: 20, bottom: 40 };
 
-// Drawn by hand as SVG (src/lib/widgets/svg-chart.ts), in Plot's layout: it is redrawn at every
+// Drawn by hand as SVG (src/kit/svg-chart.ts), in Plot's layout: it is redrawn at every
 // setting change and with each partial result, and building it with Plot cost several milliseconds.
 function shareChart(r: BasinsResult, p: Params, document: Document, width: number): Element {
   const steps = p.steps as number;

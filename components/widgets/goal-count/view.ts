@@ -8,7 +8,7 @@ export { model } from '../../../src/models/goal-count';
 import { presets, pinnedParameters, type Preset } from '../../../src/models/goal-count';
 import { formatValue } from '../../../src/core/schema';
 import { schema as goalSchema } from '../../../src/models/goal-count';
-import type { WidgetView } from '../../../src/lib/widgets/view';
+import type { WidgetView } from '../../../src/kit/view';
 import { formatLog10Probability, formatNumber, formatPow10, formatSigned, grouped } from '../../../src/core/format';
 
 const MINUS = '−';

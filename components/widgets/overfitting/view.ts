@@ -8,7 +8,7 @@ import * as base from '../../../src/models/overfitting';
 import type { Params, ParameterCountingAnswer, schema } from '../../../src/models/overfitting';
 import * as tiny from '../../../src/models/tiny-nets';
 import { defaults, type Model } from '../../../src/core/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
+import type { WidgetView } from '../../../src/kit/view';
 import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/core/format';
 import { pointList, targetName } from '../tiny-nets/view';
 

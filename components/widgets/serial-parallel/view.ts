@@ -4,7 +4,7 @@
 import { dot, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import type { Params, Result, schema } from '../../../src/models/serial-parallel';
 export { model } from '../../../src/models/serial-parallel';
-import type { OutputSpec, WidgetView } from '../../../src/lib/widgets/view';
+import type { OutputSpec, WidgetView } from '../../../src/kit/view';
 import { formatNumber, formatPow10, grouped } from '../../../src/core/format';
 import { LN10, logChoose } from '../../../src/core/logmath';
 

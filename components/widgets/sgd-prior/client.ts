@@ -5,9 +5,9 @@
 // same numbers), and the figure is redrawn from it at the reader's width, so a reader who only
 // reads costs no CPU.
 import { schema, type Params } from '../../../src/models/sgd-prior';
-import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
+import { mountWidget, setFigureState, type RunOptions } from '../../../src/kit/controller';
+import { bindInline as bindParam } from '../../../src/kit/inline';
+import { workerRunner } from '../../../src/kit/worker-client';
 import { defaults, formatValue, type Model } from '../../../src/core/schema';
 import type { LiveResult } from '../../../src/models/sgd-prior-job';
 import { view } from './view';

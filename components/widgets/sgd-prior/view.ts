@@ -5,7 +5,7 @@
 import { dot, line, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { compute as computeModel, schema, type FunctionRow, type Params, type Result } from '../../../src/models/sgd-prior';
 import type { Model } from '../../../src/core/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
+import type { WidgetView } from '../../../src/kit/view';
 import { formatNumber, formatPercent, grouped, superscript } from '../../../src/core/format';
 import type { LiveResult } from '../../../src/models/sgd-prior-job';
 

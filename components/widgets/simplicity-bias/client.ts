@@ -10,9 +10,9 @@
 // wrapper below answers that first call, and any later return to the defaults such as Reset, by
 // showing the build-time figure again.)
 import { schema, type Params } from '../../../src/models/simplicity-bias';
-import { mountWidget, renderOutputs, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
+import { mountWidget, renderOutputs, setFigureState, type RunOptions } from '../../../src/kit/controller';
+import { bindInline as bindParam } from '../../../src/kit/inline';
+import { workerRunner } from '../../../src/kit/worker-client';
 import { defaults, formatValue } from '../../../src/core/schema';
 import { formatNumber, grouped } from '../../../src/core/format';
 import type { Model } from '../../../src/core/schema';

@@ -6,7 +6,7 @@
 import { dot, line, plot, rectY, ruleX, ruleY, text } from '@observablehq/plot';
 import { compute as computeModel, schema, type Params, type Result } from '../../../src/models/simplicity-bias';
 import type { Model } from '../../../src/core/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
+import type { WidgetView } from '../../../src/kit/view';
 import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/core/format';
 import type { LiveResult } from '../../../src/models/simplicity-bias-job';
 

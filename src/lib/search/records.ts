@@ -4,19 +4,9 @@
 // Pure: takes a DOM Document (jsdom at build time and in tests) or plain data; no I/O.
 import type { GlossaryEntry } from '../site/glossary';
 import { fullCitation, shortCitation, type Reference } from '../site/references';
+import type { SearchRecord } from '../../kit/search/query';
 
-export interface SearchRecord {
-  /** Path below the base, with the section's fragment: "speed-and-depth/#slack". */
-  url: string;
-  /** The page it is on: "Speed and depth", "Glossary", "References". */
-  page: string;
-  /** The section's number without "§" ("3.6"), or "" for unnumbered sections and entries. */
-  number: string;
-  title: string;
-  text: string;
-  /** Short names and abbreviations the text does not spell out ("sgd", "carlsmith2023"). */
-  keywords: string;
-}
+export type { SearchRecord };
 
 /** Collapse whitespace and drop zero-width characters that typesetting leaves behind. */
 export const clean = (s: string): string => s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();

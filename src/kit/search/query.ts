@@ -1,7 +1,20 @@
 // Searching the section records: the MiniSearch index, ranking, and highlighted excerpts.
 // Pure (no DOM), shared by the browser dialog and the Node tests.
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { SearchRecord } from './records';
+
+/** One search result's data: a section, glossary entry or reference (built by src/lib/search/records.ts). */
+export interface SearchRecord {
+  /** Path below the base, with the section's fragment: "speed-and-depth/#slack". */
+  url: string;
+  /** The page it is on: "Speed and depth", "Glossary", "References". */
+  page: string;
+  /** The section's number without "§" ("3.6"), or "" for unnumbered sections and entries. */
+  number: string;
+  title: string;
+  text: string;
+  /** Short names and abbreviations the text does not spell out ("sgd", "carlsmith2023"). */
+  keywords: string;
+}
 
 /** Lower case, without accents: "Gödel" and "godel" are one term. */
 export const normalize = (term: string): string => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -4,7 +4,7 @@
 import {
   defaults, readState, writeState,
   type Model, type Note, type Schema, type Values,
-} from '../../core/schema';
+} from '../core/schema';
 
 export interface WidgetStore<S extends Schema = Schema> {
   model: Model<S, unknown>;

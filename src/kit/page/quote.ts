@@ -3,7 +3,7 @@
 // § number and title, linked to the section with a text fragment that highlights the passage.
 // Never inside figures (widgets) or code. The text-building is pure: ./cite-text.ts.
 import { escapeHtml, normaliseSpace, quoteMarkdown, quoteUrl, textDirective } from './cite-text';
-import { perFrame } from '../widgets/frame';
+import { perFrame } from '../frame';
 
 const EXCLUDED = 'figure, pre, code, .katex-display, .xref-preview, .cite-preview, input, textarea, select, button';
 

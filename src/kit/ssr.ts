@@ -2,7 +2,7 @@
 // Only imported by .astro components, so jsdom never reaches the browser.
 import { JSDOM } from 'jsdom';
 import { finishChart } from './chart-dom';
-import type { Schema, Values } from '../../core/schema';
+import type { Schema, Values } from '../core/schema';
 import { SERVER_CHART_WIDTH, type WidgetView } from './view';
 
 let dom: JSDOM | null = null;

@@ -1,8 +1,8 @@
 // A figure's recipe as buttons (components/widgets/Step.astro): each sets the widget to the state
 // its link query gives (the other parameters at their defaults), says in a live region which
 // settings changed, and is marked aria-current while the widget is in its state.
-import { formatValue, readState, type Model, type Param, type Schema, type Value, type Values } from '../../core/schema';
-import { plainLabel } from '../../core/format';
+import { formatValue, readState, type Model, type Param, type Schema, type Value, type Values } from '../core/schema';
+import { plainLabel } from '../core/format';
 import type { WidgetStore } from './store';
 
 function shown(p: Param, v: Value): string {

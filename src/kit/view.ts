@@ -1,6 +1,6 @@
 // What a widget's view provides. The same object renders the default state into HTML at build
 // time and re-renders in the browser, so the two can never disagree.
-import type { Schema, Values } from '../../core/schema';
+import type { Schema, Values } from '../core/schema';
 
 /** Width at which charts are drawn into the HTML at build time. */
 export const SERVER_CHART_WIDTH = 640;

@@ -5,7 +5,7 @@
 // stays), the mapping from pixels to values is frozen when a drag starts (the axis may rescale
 // under the pointer, as credit-horizon's does when the episode length moves), and focus returns to
 // the redrawn handle.
-import { clampNumber, fromSlider, toSlider, SLIDER_STEPS, type NumberParam, type Schema, type Values } from '../../core/schema';
+import { clampNumber, fromSlider, toSlider, SLIDER_STEPS, type NumberParam, type Schema, type Values } from '../core/schema';
 import { markGroup, svgEl } from './svg-chart';
 import type { WidgetStore } from './store';
 

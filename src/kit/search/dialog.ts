@@ -4,7 +4,7 @@
 // control that opened it. Index text reaches the page only as text nodes, never as markup.
 import { url } from '../../core/paths';
 import { createSearcher, excerpt, type Hit, type Searcher } from './query';
-import type { SearchRecord } from './records';
+import type { SearchRecord } from './query';
 
 const LIMIT = 20;
 

@@ -2,7 +2,7 @@
 // [Counting Schemers §2.4 Counting exactly — tiny-nets, n = 4, h = 2, target function x0:
 // Chance it is the target, counting parameters = 72.0%](URL). Pure: the controller gathers the
 // parts from the page.
-import { formatValue, type Param, type Schema, type Values } from '../../core/schema';
+import { formatValue, type Param, type Schema, type Values } from '../core/schema';
 
 export interface CitationParts {
   /** The essay's title. */

@@ -1,7 +1,7 @@
 // The main-thread side of a widget worker: one worker per widget, started on first use; each run
 // supersedes the previous one (which is cancelled), and partial results stream to `emit`.
 import type { RunOptions } from './controller';
-import type { FromWorker, ToWorker } from '../../kit/worker-protocol';
+import type { FromWorker, ToWorker } from './worker-protocol';
 
 export function workerRunner<P, R>(createWorker: () => Worker) {
   let worker: Worker | null = null;

@@ -1,7 +1,7 @@
 // Progressive enhancement for every page: theme toggle, table-of-contents tracking, copy-link and
-// "Copy as Markdown" controls, touch previews for citations and cross-references, "Copy quote",
-// and lazy hydration of widgets. The page is complete without any of this.
-import { hydrateWidgets } from '../widgets/hydrate';
+// "Copy as Markdown" controls, touch previews for citations and cross-references and "Copy quote".
+// The page's script (components/layout/Page.astro) then hydrates the widgets, handing the kit the
+// registry. The page is complete without any of this.
 import { escapeHtml, sectionMarkdown } from './cite-text';
 import { setupQuotes } from './quote';
 
@@ -270,4 +270,3 @@ setupXrefs();
 setupQuotes(copyText, showToast);
 setupToc();
 setupCitations();
-hydrateWidgets();

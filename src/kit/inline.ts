@@ -1,9 +1,9 @@
 // Tangle-style numbers inside sentences, bound to a widget's store. A parameter number is an ARIA
 // slider: arrow keys step it (Shift for ten steps, Home/End for the ends) and a horizontal drag
 // scrubs it. An output number just follows the store.
-import { clampNumber, formatValue, fromSlider, toSlider, type Model, type NumberParam, type Schema, type Values } from '../../core/schema';
+import { clampNumber, formatValue, fromSlider, toSlider, type Model, type NumberParam, type Schema, type Values } from '../core/schema';
 import { getStore } from './store';
-import { plainLabel } from '../../core/format';
+import { plainLabel } from '../core/format';
 import type { WidgetView } from './view';
 import { setFigureState, showOutput, type RunOptions } from './controller';
 import { perFrame } from './frame';

@@ -4,9 +4,9 @@
 import {
   defaults, displayValue, fromSlider, parseValue, toSlider, formatValue,
   type Model, type NumberParam, type Schema, type Values,
-} from '../../core/schema';
+} from '../core/schema';
 import { getStore, type WidgetStore } from './store';
-import { plainLabel } from '../../core/format';
+import { plainLabel } from '../core/format';
 import { perFrame } from './frame';
 import { finishChart } from './chart-dom';
 import { enableDrag, refocusHandle } from './drag';
