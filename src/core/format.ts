@@ -77,7 +77,7 @@ export function formatSigned(x: number, digits = 3): string {
 }
 
 // Notation in labels. Schema and output labels may hold TeX between dollar signs ("Non-schemer
-// variants $M_h$"): the build renders it as MathML (src/lib/site/tex.ts), the way the prose sets
+// variants $M_h$"): the build renders it as MathML (src/site/tex.ts), the way the prose sets
 // it, and `plainLabel` gives the same label as plain text, with Unicode sub- and superscripts
 // where they exist and words where they do not, for the places that can only hold text (an
 // <option>, aria-valuetext, a note, an SVG chart).

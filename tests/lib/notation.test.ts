@@ -3,7 +3,7 @@
 // any label, help text or option, in either form.
 import { describe, expect, it } from 'vitest';
 import { plainLabel } from '../../src/core/format';
-import { labelHtml } from '../../src/lib/site/tex';
+import { labelHtml } from '../../src/site/tex';
 import { catalogSchemas } from '../support/schemas';
 import { ASCII_NOTATION } from '../support/notation';
 

@@ -2,7 +2,7 @@
 // Pure (no DOM), shared by the browser dialog and the Node tests.
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 
-/** One search result's data: a section, glossary entry or reference (built by src/lib/search/records.ts). */
+/** One search result's data: a section, glossary entry or reference (built by src/site/search/records.ts). */
 export interface SearchRecord {
   /** Path below the base, with the section's fragment: "speed-and-depth/#slack". */
   url: string;

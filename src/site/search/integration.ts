@@ -13,8 +13,8 @@ import { join, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { AstroIntegration } from 'astro';
 import { addAbbreviations, glossaryRecords, pageRecords, referenceRecords, type SearchRecord } from './records';
-import { glossary } from '../site/glossary';
-import { references } from '../site/references';
+import { glossary } from '../glossary';
+import { references } from '../references';
 import abbreviations from '../../../content/search-abbreviations.json';
 
 export const INDEX_FILE = 'search.json';

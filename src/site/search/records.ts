@@ -2,8 +2,8 @@
 // links straight to its anchor. Built at build time from the rendered pages (what readers see,
 // section numbers and figure captions included) and from the glossary and bibliography data.
 // Pure: takes a DOM Document (jsdom at build time and in tests) or plain data; no I/O.
-import type { GlossaryEntry } from '../site/glossary';
-import { fullCitation, shortCitation, type Reference } from '../site/references';
+import type { GlossaryEntry } from '../glossary';
+import { fullCitation, shortCitation, type Reference } from '../references';
 import type { SearchRecord } from '../../kit/search/query';
 
 export type { SearchRecord };

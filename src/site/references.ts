@@ -1,6 +1,6 @@
 // The bibliography: one source (content/references.json), keyed by citation key. The key is the
 // reference's permanent id on /references/.
-import data from '../../../content/references.json';
+import data from '../../content/references.json';
 
 export interface Reference {
   type: 'paper' | 'report' | 'web' | 'book';

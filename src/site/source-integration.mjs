@@ -4,7 +4,7 @@
 import { mkdir, readdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 
-export const PUBLISHED_SOURCE = ['src/models', 'src/lib', 'tests/models', 'tests/lib', 'tests/browser', 'tests/support', 'bench'];
+export const PUBLISHED_SOURCE = ['src/core', 'src/models', 'src/kit', 'src/site', 'src/workers', 'tests/models', 'tests/lib', 'tests/browser', 'tests/support', 'bench'];
 
 async function files(dir) {
   const out = [];

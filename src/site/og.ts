@@ -1,6 +1,6 @@
 // Link previews: where each page's card image lives and how its URLs are written. The images are
-// drawn after the build (src/lib/og-integration.mjs) from what each page's head asks for.
-import { url } from '../../core/paths';
+// drawn after the build (src/site/og-integration.mjs) from what each page's head asks for.
+import { url } from '../core/paths';
 
 export const CARD = { width: 1200, height: 630 } as const;
 

@@ -1,4 +1,4 @@
-import data from '../../../content/glossary.json';
+import data from '../../content/glossary.json';
 
 export interface GlossaryEntry {
   term: string;

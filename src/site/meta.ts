@@ -64,7 +64,7 @@ export const essay = {
 } as const;
 
 /** A source file as published with the site (plain text under /source/, see
- * src/lib/source-integration.mjs), so the link works wherever the site is hosted. */
+ * src/site/source-integration.mjs), so the link works wherever the site is hosted. */
 export function sourceUrl(path: string): string {
   const base = ((import.meta as unknown as { env?: Record<string, string | undefined> }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
   return `${base}source/${path.replace(/^\/+/, '')}.txt`;

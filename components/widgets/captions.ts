@@ -1,6 +1,6 @@
 // What a preview of a figure shows: its title and the first sentences of its caption. Static
 // figures carry both in MDX (collected by remark-sections); a widget's title is in its shell.
-const shells = import.meta.glob<string>('../../../components/widgets/*/*.astro', { query: '?raw', import: 'default', eager: true });
+const shells = import.meta.glob<string>('./*/*.astro', { query: '?raw', import: 'default', eager: true });
 
 /** A widget's own shell is named after its folder (goal-count/GoalCount.astro); other shells in the
  * folder (the home page's GoalCountLead.astro) show the widget elsewhere, under other titles. */
