@@ -62,6 +62,20 @@ module.exports = {
       to: { path: '^src/models/' },
     },
     {
+      name: 'kit-not-node',
+      comment: 'The kit runs in readers\' browsers: no node: builtins and no jsdom (build-time rendering is src/site/ssr.ts).',
+      severity: 'error',
+      from: { path: '^src/kit/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'kit-not-jsdom',
+      comment: 'The kit runs in readers\' browsers: jsdom is for build-time rendering (src/site/ssr.ts).',
+      severity: 'error',
+      from: { path: '^src/kit/' },
+      to: { path: '^node_modules/jsdom/' },
+    },
+    {
       name: 'browser-not-site',
       comment: 'Code that runs in the browser (the kit, the workers, a widget\'s view and client) never imports build-time site code (src/site): it would ship Node-only code and build data to readers.',
       severity: 'error',

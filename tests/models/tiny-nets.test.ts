@@ -218,7 +218,7 @@ describe('tiny-nets', () => {
 
 describe('tiny-nets, the result the worker sends', () => {
   it('draws exactly what the full result draws: same outputs, summary and chart', async () => {
-    const { renderChart } = await import('../../src/kit/ssr');
+    const { renderChart } = await import('../../src/site/ssr');
     const { view } = await import('../../components/widgets/tiny-nets/view');
     const { landscapeCells, slimForView } = await import('../../src/models/tiny-nets-job');
     // The target ranked inside and outside the listed rows, and n = 4 with no point in training.

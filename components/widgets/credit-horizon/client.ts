@@ -3,7 +3,7 @@ import { mountWidget } from '../../../src/kit/controller';
 import { bindInline as bind } from '../../../src/kit/inline';
 import { view } from './view';
 
-/** Width the build-time chart is drawn at (src/kit/ssr.ts). */
+/** Width the build-time chart is drawn at (src/site/ssr.ts). */
 const SSR_WIDTH = 640;
 
 export function mount(root: HTMLElement) {

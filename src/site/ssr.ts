@@ -1,9 +1,9 @@
 // Build-time rendering of a widget's default chart: the same view code, given a jsdom document.
 // Only imported by .astro components, so jsdom never reaches the browser.
 import { JSDOM } from 'jsdom';
-import { finishChart } from './chart-dom';
+import { finishChart } from '../kit/chart-dom';
 import type { Schema, Values } from '../core/schema';
-import { SERVER_CHART_WIDTH, type WidgetView } from './view';
+import { SERVER_CHART_WIDTH, type WidgetView } from '../kit/view';
 
 let dom: JSDOM | null = null;
 
