@@ -1,5 +1,5 @@
-// sgd-prior in the browser. The experiment runs in a Web Worker (job.ts), which streams progress and,
-// while training runs, partial results; the figure redraws from them.
+// sgd-prior in the browser. The experiment runs in a Web Worker (src/models/sgd-prior-job.ts),
+// which streams progress and, while training runs, partial results; the figure redraws from them.
 //
 // At the defaults nothing runs: the build wrote its result into the figure (same seeded streams,
 // same numbers), and the figure is redrawn from it at the reader's width, so a reader who only
