@@ -1,7 +1,8 @@
 // simplicity-bias in the browser. The networks are sampled in a Web Worker
 // (src/models/simplicity-bias-job.ts), which streams a summary a few times a second; the figure
-// redraws from each one. A Run button starts (or restarts) sampling, a Stop button ends it and keeps what has been drawn so far, and changing a
-// setting starts a new run that supersedes the old one.
+// redraws from each one. A Run button starts (or restarts) sampling, a Stop button ends it and
+// keeps what has been drawn so far, and changing a setting starts a new run that supersedes the
+// old one.
 //
 // The default setting is what the page was built with: the server-rendered figure already shows
 // exactly the result the worker would reach (same seeded sampler, same number of networks), so at
