@@ -4,18 +4,18 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import remarkSections from './src/lib/markdown/remark-sections.mjs';
-import remarkBaseLinks from './src/lib/markdown/remark-base-links.mjs';
-import remarkCiteGroups from './src/lib/markdown/remark-cite-groups.mjs';
-import rehypeRowHeaders from './src/lib/markdown/rehype-row-headers.mjs';
-import rehypeBlockMarks from './src/lib/markdown/rehype-block-marks.mjs';
-import csp from './src/lib/csp-integration.mjs';
-import publishSource from './src/lib/source-integration.mjs';
-import search from './src/lib/search/integration.ts';
-import ogCards from './src/lib/og-integration.mjs';
+import remarkSections from './src/site/markdown/remark-sections.mjs';
+import remarkBaseLinks from './src/site/markdown/remark-base-links.mjs';
+import remarkCiteGroups from './src/site/markdown/remark-cite-groups.mjs';
+import rehypeRowHeaders from './src/site/markdown/rehype-row-headers.mjs';
+import rehypeBlockMarks from './src/site/markdown/rehype-block-marks.mjs';
+import csp from './src/site/csp-integration.mjs';
+import publishSource from './src/site/source-integration.mjs';
+import search from './src/site/search/integration.ts';
+import ogCards from './src/site/og-integration.mjs';
 
 // BASE_PATH deploys the site under a sub-path; SITE is the public origin (canonical URLs, Open Graph).
-// Without SITE those URLs are root-relative, and the build says so once (src/lib/og-integration.mjs).
+// Without SITE those URLs are root-relative, and the build says so once (src/site/og-integration.mjs).
 const base = process.env.BASE_PATH ?? '/';
 const site = process.env.SITE || undefined;
 

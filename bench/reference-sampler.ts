@@ -4,7 +4,7 @@
 // string key in a Map. It draws from the same distribution as src/models/simplicity-bias.ts (with
 // different random numbers), so it serves as the baseline for the speed-up and as an independent
 // check of the fast sampler's statistics.
-import { createRng } from '../src/lib/random';
+import { createRng } from '../src/core/random';
 
 export interface ReferenceParams {
   n: number;

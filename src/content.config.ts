@@ -5,7 +5,7 @@ import { z } from 'astro/zod';
 // Every essay page is an MDX file in content/chapters/. `chapter` numbers the sections of the
 // numbered chapters; `figures` fixes figure numbers by id (never by counting); drafts are left
 // out of the build; `fixture` pages (for the tests) are built only into the test build and are
-// never listed (src/lib/site/fixtures.ts).
+// never listed (src/site/fixtures.ts).
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
   schema: z.object({

@@ -1,7 +1,7 @@
 // Runs inside a Web Worker in Chromium: the essay's simplicity-bias sampler against the
 // straightforward reference sampler, same network (5-20-20-1), same browser, same run.
 import { createSampler } from '../../src/models/simplicity-bias';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { schema } from '../../src/models/simplicity-bias';
 import { referenceSample } from '../reference-sampler';
 

@@ -5,7 +5,7 @@
 import {
   emptyTallies, partCount, priorBlocks, samplePartBlock, schema, setup, summarize, trainPartRun,
 } from '../../src/models/sgd-prior';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
 

@@ -1,7 +1,7 @@
 // Build-time helpers for the methods page: every model's schema, and every test file's text, read
 // straight from the repository so the page cannot drift from the code it describes.
-import type { Schema } from '../../src/lib/schema';
-import { superscript } from '../../src/lib/format';
+import type { Schema } from '../../src/core/schema';
+import { superscript } from '../../src/core/format';
 
 const models = import.meta.glob<{ schema?: Schema }>('../../src/models/*.ts', { eager: true });
 

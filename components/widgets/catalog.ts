@@ -1,7 +1,7 @@
 // Every widget's model and view, for build-time rendering (inline numbers, methods page). Each
 // widget folder's view.ts exports `model` and `view`; the folder name is the widget id.
-import type { Model, Schema } from '../../src/lib/schema';
-import type { WidgetView } from '../../src/lib/widgets/view';
+import type { Model, Schema } from '../../src/core/schema';
+import type { WidgetView } from '../../src/kit/view';
 
 export interface CatalogEntry {
   model: Model<Schema, unknown>;

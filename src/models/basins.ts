@@ -13,9 +13,9 @@
 //
 // Start convention: a start x ~ N(μ0, σ0²) outside the domain is reflected into it (the same fold
 // the walls apply to steps), never clipped: clipping would pile runs onto the walls.
-import type { Model, Note, Values } from '../lib/schema';
-import { LN10, logAdd } from '../lib/logmath';
-import { createRng, type Rng } from '../lib/random';
+import type { Model, Note, Values } from '../core/schema';
+import { LN10, logAdd } from '../core/logmath';
+import { createRng, normalDeviate, type Rng } from '../core/random';
 
 export const schema = {
   temperature: {
@@ -408,68 +408,6 @@ export function forecasts(params: Params): Forecasts {
   };
 }
 
-// ---------------------------------------------------------------- fast normal deviates
-
-// Marsaglia & Tsang's (2000) ziggurat with 128 layers, fed by the shared seeded generator's uint32
-// (src/lib/random.ts). It costs about one uint32 per deviate, a few times cheaper than the shared
-// polar-method normal(), which dominates the simulation's cost otherwise. The layer index takes
-// the low 7 bits and the signed value the other 25, so the two never share bits.
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-const ZIG_SCALE = 2 ** 24;
-const zigK = new Float64Array(128);
-const zigW = new Float64Array(128);
-const zigF = new Float64Array(128);
-{
-  let dn = ZIG_R;
-  let tn = dn;
-  const q = ZIG_V / Math.exp(-0.5 * dn * dn);
-  zigK[0] = (dn / q) * ZIG_SCALE;
-  zigK[1] = 0;
-  zigW[0] = q / ZIG_SCALE;
-  zigW[127] = dn / ZIG_SCALE;
-  zigF[0] = 1;
-  zigF[127] = Math.exp(-0.5 * dn * dn);
-  for (let i = 126; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
-    zigK[i + 1] = (dn / tn) * ZIG_SCALE;
-    tn = dn;
-    zigF[i] = Math.exp(-0.5 * dn * dn);
-    zigW[i] = dn / ZIG_SCALE;
-  }
-}
-
-const openUniform = (rng: Rng) => (rng.uint32() + 0.5) / 4294967296;
-
-/** The ziggurat's rare slow path (≈ 1.2% of draws), entered with a rejected first draw. */
-function zigSlow(rng: Rng, hz: number, iz: number): number {
-  for (;;) {
-    if (iz === 0) {
-      let x: number;
-      let y: number;
-      do {
-        x = -Math.log(openUniform(rng)) / ZIG_R;
-        y = -Math.log(openUniform(rng));
-      } while (y + y < x * x);
-      return hz > 0 ? ZIG_R + x : -ZIG_R - x;
-    }
-    const x = hz * zigW[iz];
-    if (zigF[iz] + rng.uniform() * (zigF[iz - 1] - zigF[iz]) < Math.exp(-0.5 * x * x)) return x;
-    const u = rng.uint32();
-    iz = u & 127;
-    hz = (u | 0) >> 7;
-    if (Math.abs(hz) < zigK[iz]) return hz * zigW[iz];
-  }
-}
-
-/** A standard normal deviate from a seeded generator (ziggurat). */
-export function normalDeviate(rng: Rng): number {
-  const u = rng.uint32();
-  const iz = u & 127;
-  const hz = (u | 0) >> 7;
-  return Math.abs(hz) < zigK[iz] ? hz * zigW[iz] : zigSlow(rng, hz, iz);
-}
-
 // ---------------------------------------------------------------- simulation
 
 export interface Simulation {
@@ -536,11 +474,7 @@ export function createSimulation(params: Params): Simulation {
             const u = (x - (2 * j + 1) * as) / as;
             drift = gS * u * (1 - u * u);
           }
-          const r = rng.uint32();
-          const iz = r & 127;
-          const hz = (r | 0) >> 7;
-          const xi = Math.abs(hz) < zigK[iz] ? hz * zigW[iz] : zigSlow(rng, hz, iz);
-          x = x - drift + noise * xi;
+          x = x - drift + noise * normalDeviate(rng);
           if (x < lo || x > hi) x = reflectInto(x, lo, width);
         }
         positions[i] = x;

@@ -8,7 +8,7 @@
 // γ = 1). The signal about a consequence h ahead is γ^h against noise √Var G, so
 // SNR(h) = γ^h / √(Σ_{j=0}^{E} γ^(2j)) for h ≤ E and 0 beyond: longer episodes reach further but
 // every consequence's signal is diluted by the noise of more rewards.
-import type { Model, Values } from '../lib/schema';
+import type { Model, Values } from '../core/schema';
 
 export const schema = {
   episode: {

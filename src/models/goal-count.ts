@@ -8,9 +8,9 @@
 //   parameter-space = log10 M − log10 M_h − (bits·c_r + goal_bits)·log10 2,
 // with goal_bits = 0 (free), log2 M (encoded: M distinguishable codes cannot all be shorter than
 // log2 M bits, by the Kraft inequality) or a custom value.
-import type { Model, Values } from '../lib/schema';
-import { defaults } from '../lib/schema';
-import { LOG10_2, log10Sigmoid, sigmoid10 } from '../lib/logmath';
+import type { Model, Values } from '../core/schema';
+import { defaults } from '../core/schema';
+import { LOG10_2, log10Sigmoid, sigmoid10 } from '../core/logmath';
 
 /** The token for "no extra parameters": `extra` slides on a log scale, which cannot reach 0. */
 export const NO_EXTRA = '0';

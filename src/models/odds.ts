@@ -4,8 +4,8 @@
 // Ranges: prior ±4, six adjustments ±2, so |total| ≤ 16. The prior kept its range when the sixth
 // weight came (links already cite it); at the very ends 1/(1 + 10^−16) rounds to 1, so the view
 // and the complement work from the log odds, which stay exact.
-import type { Model, Values } from '../lib/schema';
-import { log10Sigmoid, sigmoid10 } from '../lib/logmath';
+import type { Model, Values } from '../core/schema';
+import { log10Sigmoid, sigmoid10 } from '../core/logmath';
 
 /** Carlsmith's headline estimate (2023) and his later "maybe 20%" (Feb 2024 slides). */
 export const marks = [

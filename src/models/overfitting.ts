@@ -6,8 +6,8 @@
 // Two settings: Boolean functions of n bits as n grows, and Belrose & Pope's 4-digit addition
 // example. `parameterCountingAnswer` reads the same question off a `tiny-nets` result, where the
 // prior counts parameter configurations instead of functions.
-import type { Model, Note, Values } from '../lib/schema';
-import { LOG10_2 } from '../lib/logmath';
+import type { Model, Note, Values } from '../core/schema';
+import { LOG10_2 } from '../core/logmath';
 import type { Result as TinyNetsResult } from './tiny-nets';
 
 export const schema = {

@@ -3,8 +3,8 @@
 // has length k, so lengths are Binomial(n, 1/2). If each residual branch scales the gradient by
 // r, a path of length k carries gradient ∝ r^k, and the gradient mass at length k is
 // ∝ C(n, k)·r^k: a Binomial(n, r/(1+r)) distribution with mean n·r/(1+r).
-import type { Model, Note, Values } from '../lib/schema';
-import { LOG10_2, logChoose, logSumExp } from '../lib/logmath';
+import type { Model, Note, Values } from '../core/schema';
+import { LOG10_2, logChoose, logSumExp } from '../core/logmath';
 
 export const schema = {
   blocks: { kind: 'number', label: 'Residual blocks n', min: 1, max: 200, default: 54, step: 1, integer: true },

@@ -16,10 +16,10 @@
 // 10^308) and n·log10 W is added back at the end. Plain: one run over 200 layers gives every depth
 // (after ℓ layers, the "all finished" entry is the count for ℓ layers). Residual: see
 // residualProfile — n layers of work give every depth.
-import type { Model, Note, Values } from '../lib/schema';
-import { clampNumber } from '../lib/schema';
-import { plainLabel } from '../lib/format';
-import { LN10, logChoose, logSumExp } from '../lib/logmath';
+import type { Model, Note, Values } from '../core/schema';
+import { clampNumber } from '../core/schema';
+import { plainLabel } from '../core/format';
+import { LN10, logChoose, logSumExp } from '../core/logmath';
 
 export const LAYERS_MAX = 200;
 export const STEPS_MAX = 64;

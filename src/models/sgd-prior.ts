@@ -8,8 +8,8 @@
 // Every random stream is seeded per block of prior draws and per training run, so the result does
 // not depend on how the work is split (a worker runs it in slices; tests run it whole). The inner
 // loops work on preallocated typed arrays: a default run is 10^6 draws and 10^4 trainings.
-import type { Model, Values } from '../lib/schema';
-import { createRng, type Rng } from '../lib/random';
+import type { Model, Values } from '../core/schema';
+import { createRng, normalDeviate, type Rng } from '../core/random';
 
 export const INPUTS = 3;
 export const POINTS = 1 << INPUTS;
@@ -129,64 +129,12 @@ const TRAIN_STREAM = 1;
  */
 export const parameterCount = (width: number) => 5 * width + 1;
 
-// Standard normals by Marsaglia & Tsang's ziggurat (J. Stat. Softw. 5(8), 2000) with 128 layers:
-// one 32-bit draw per normal almost always, about four times faster here than the polar method in
-// src/lib/random.ts (a default run draws 8×10^7 normals). Following Doornik (2005), the layer
-// index (low 7 bits) and the signed abscissa (high 25 bits) come from disjoint bits of the draw.
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-const ZIG_SCALE = 2 ** 24;
-const zigK = new Float64Array(128);
-const zigW = new Float64Array(128);
-const zigF = new Float64Array(128);
-{
-  let d = ZIG_R;
-  let t = d;
-  const q = ZIG_V / Math.exp(-0.5 * d * d);
-  zigK[0] = Math.floor((d / q) * ZIG_SCALE);
-  zigK[1] = 0;
-  zigW[0] = q / ZIG_SCALE;
-  zigW[127] = d / ZIG_SCALE;
-  zigF[0] = 1;
-  zigF[127] = Math.exp(-0.5 * d * d);
-  for (let i = 126; i >= 1; i--) {
-    d = Math.sqrt(-2 * Math.log(ZIG_V / d + Math.exp(-0.5 * d * d)));
-    zigK[i + 1] = Math.floor((d / t) * ZIG_SCALE);
-    t = d;
-    zigF[i] = Math.exp(-0.5 * d * d);
-    zigW[i] = d / ZIG_SCALE;
-  }
-}
-/** A uniform in (0, 1): never 0, so its log is finite. */
-const openUniform = (rng: Rng) => (rng.uint32() + 0.5) / 4294967296;
-
-/** One standard normal from rng's 32-bit stream (ziggurat). */
-export function zigguratNormal(rng: Rng): number {
-  for (;;) {
-    const u = rng.uint32();
-    const layer = u & 127;
-    const hz = (u | 0) >> 7;
-    if (Math.abs(hz) < zigK[layer]) return hz * zigW[layer];
-    const x = hz * zigW[layer];
-    if (layer === 0) {
-      // The tail beyond R, by Marsaglia's exponential rejection.
-      let tx: number, ty: number;
-      do {
-        tx = -Math.log(openUniform(rng)) / ZIG_R;
-        ty = -Math.log(openUniform(rng));
-      } while (ty + ty < tx * tx);
-      return hz > 0 ? ZIG_R + tx : -ZIG_R - tx;
-    }
-    if (zigF[layer] + rng.uniform() * (zigF[layer - 1] - zigF[layer]) < Math.exp(-0.5 * x * x)) return x;
-  }
-}
-
 /** Draw every weight and bias from the prior, in the layout above. */
 export function drawNet(rng: Rng, width: number, sigma: number, theta: Float64Array): void {
   const hiddenSd = sigma / Math.sqrt(INPUTS + 1);
   const outputSd = sigma / Math.sqrt(width + 1);
-  for (let q = 0; q < 4 * width; q++) theta[q] = hiddenSd * zigguratNormal(rng);
-  for (let q = 4 * width; q <= 5 * width; q++) theta[q] = outputSd * zigguratNormal(rng);
+  for (let q = 0; q < 4 * width; q++) theta[q] = hiddenSd * normalDeviate(rng);
+  for (let q = 4 * width; q <= 5 * width; q++) theta[q] = outputSd * normalDeviate(rng);
 }
 
 /** Output o on point i; fills z (pre-activations) and h (activations) at offset `at` when given. */

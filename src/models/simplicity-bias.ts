@@ -20,8 +20,8 @@
 // - Truth tables are packed into 32-bit words and counted in an open-addressing hash table.
 // Parameters are read from the normal stream in a fixed order (see jsEngine), so a seed fixes every
 // network and the results do not depend on how the work is chunked.
-import type { Model, Values } from '../lib/schema';
-import { createRng } from '../lib/random';
+import type { Model, Values } from '../core/schema';
+import { createRng, zigguratTable } from '../core/random';
 import { buildKernel, layoutAddresses, type KernelLayout } from './simplicity-bias-wasm';
 
 export const schema = {
@@ -107,39 +107,20 @@ const TOP_LISTED = 12;
 const RANK_POINTS = 300;
 
 // ---------------------------------------------------------------------------------------------
-// Normal deviates: a 256-layer ziggurat (Marsaglia & Tsang 2000). Each 32-bit word gives the layer
-// (8 bits), the sign (1 bit) and a 23-bit magnitude, so no bit is used twice. A block is filled in
+// Normal deviates: a 256-layer ziggurat (Marsaglia & Tsang 2000; its table is built by
+// src/core/random.ts, as the 128-layer one is). Each 32-bit word gives the layer (8 bits), the
+// sign (1 bit) and a 23-bit magnitude, so no bit is used twice. A block is filled in
 // two passes: the fast path for every slot (98.5% of them), then the rejection branch for the
 // slots it left, in order. The WebAssembly kernel runs the first pass and this class the second,
 // so both engines consume the generator identically.
 
-const ZIG_R = 3.6541528853610088;
-const ZIG_V = 0.00492867323399;
-const ZIG_M = 8388608; // 2^23
-const KN = new Float64Array(256);
-const WN = new Float64Array(256);
-const FN = new Float64Array(256);
+const ZIG = zigguratTable(256, 8388608); // magnitudes of 23 bits
+const ZIG_R = ZIG.r;
+const KN = ZIG.k;
+const WN = ZIG.w;
+const FN = ZIG.f;
 /** ⌈KN⌉: for an integer u, u < KN[iz] exactly when u < KNI[iz], with no conversion. */
-const KNI = new Int32Array(256);
-(() => {
-  let dn = ZIG_R;
-  let tn = dn;
-  const q = ZIG_V / Math.exp(-0.5 * dn * dn);
-  KN[0] = (dn / q) * ZIG_M;
-  KN[1] = 0;
-  WN[0] = q / ZIG_M;
-  WN[255] = dn / ZIG_M;
-  FN[0] = 1;
-  FN[255] = Math.exp(-0.5 * dn * dn);
-  for (let i = 254; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
-    KN[i + 1] = (dn / tn) * ZIG_M;
-    tn = dn;
-    FN[i] = Math.exp(-0.5 * dn * dn);
-    WN[i] = dn / ZIG_M;
-  }
-  for (let i = 0; i < 256; i++) KNI[i] = Math.ceil(KN[i]);
-})();
+const KNI = Int32Array.from(KN, Math.ceil);
 
 /** sfc32 state plus a ziggurat that writes standard normals into a buffer in bulk. */
 export class NormalStream {

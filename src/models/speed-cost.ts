@@ -13,8 +13,8 @@
 //
 // Inline companion ("every step rolls the dice"): a chain of steps each failing with probability p
 // succeeds with (1 − p)^steps, so Δ extra steps keep (1 − p)^Δ of the reliability.
-import type { Model, Values } from '../lib/schema';
-import { LN10 } from '../lib/logmath';
+import type { Model, Values } from '../core/schema';
+import { LN10 } from '../core/logmath';
 
 /** Hoffmann et al. (2022) parametric fit: irreducible loss and parameter-term coefficient (nats). */
 export const IRREDUCIBLE_LOSS = 1.69;

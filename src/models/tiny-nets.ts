@@ -5,9 +5,9 @@
 // likely is the learner to be the honest (target) function, given that it fits training?":
 // counting functions (1 / #consistent) and counting parameters (P(target) / P(consistent)).
 // The exact counts come from ./tiny-nets-count (cached per n, h and alphabet).
-import type { Model, Note, Values } from '../lib/schema';
-import { createRng } from '../lib/random';
-import { LOG10_2 } from '../lib/logmath';
+import type { Model, Note, Values } from '../core/schema';
+import { createRng } from '../core/random';
+import { LOG10_2 } from '../core/logmath';
 import { lzComplexity, truthTableString } from './lz';
 import { ALPHABETS, type Alphabet, type FunctionTable, countFunctions, functionTableSteps } from './tiny-nets-count';
 

@@ -1,11 +1,6 @@
-// serial-parallel's worker. It wires the job to the host directly rather than through `serve`
-// (src/lib/widgets/worker-client.ts), because `serve` installs its message handler only after an
-// asynchronous import, and a run posted as soon as the worker starts would arrive before it and be
-// lost (the widget then waits for ever). A static import keeps the handler in place from the start.
-import { createHost, type ToWorker } from '../lib/widgets/worker-protocol';
-import { job } from '../../components/widgets/serial-parallel/job';
-import type { Params, Result } from '../models/serial-parallel';
+// serial-parallel's Web Worker: the model's job (src/models/serial-parallel-job.ts) behind the kit's worker host.
+// At a finite width and large n a setting takes up to about a second.
+import { serve } from '../kit/worker-protocol';
+import { job } from '../models/serial-parallel-job';
 
-const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
-const onMessage = createHost<Params, Result>(job, (m) => scope.postMessage(m));
-scope.onmessage = (e: MessageEvent<ToWorker<Params>>) => onMessage(e.data);
+serve(job);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from '../support/driver';
 import { compute, forecasts, schema, type Params } from '../../src/models/basins';
 import { shareX } from '../../components/widgets/basins/view';
-import { defaults, fromSlider, toSlider } from '../../src/lib/schema';
+import { defaults, fromSlider, toSlider } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { afterFrames, countBusyFrames, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 

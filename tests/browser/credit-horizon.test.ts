@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, schema, type Params } from '../../src/models/credit-horizon';
-import { defaults, fromSlider, toSlider } from '../../src/lib/schema';
+import { defaults, fromSlider, toSlider } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 

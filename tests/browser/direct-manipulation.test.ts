@@ -6,7 +6,7 @@ import { closeBrowser, openPage } from '../support/browser';
 import { outputValue, ready, waitForUrlParam } from '../support/widget';
 import { WIDGET_PAGES } from '../support/widget-pages';
 import { catalogSchemas } from '../support/schemas';
-import { parseValue } from '../../src/lib/schema';
+import { parseValue } from '../../src/core/schema';
 
 afterAll(closeBrowser);
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, presets, schema, type Params } from '../../src/models/goal-count';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 

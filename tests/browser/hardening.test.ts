@@ -8,7 +8,7 @@ import { builtPages, fixtureRoutes } from '../support/site';
 import { closeBrowser, engine, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 import { catalogSchemas } from '../support/schemas';
 import { afterFrames } from '../support/widget';
-import { createRng } from '../../src/lib/random';
+import { createRng } from '../../src/core/random';
 
 const pages = builtPages(inject('distDir'));
 // The essay's pages: the test fixtures only repeat widgets that are on them.

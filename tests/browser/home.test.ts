@@ -3,7 +3,7 @@
 // with JavaScript off.
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, schema, type Params } from '../../src/models/goal-count';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { leadView } from '../../components/widgets/goal-count/lead';
 import { axeViolations } from '../support/axe';
 import { chartCollisions } from '../support/chart-labels';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
 import { compute as residualPaths, schema as residualSchema } from '../../src/models/residual-paths';
 import { compute as creditHorizon, schema as creditSchema } from '../../src/models/credit-horizon';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { closeBrowser, openPage } from '../support/browser';
 import { figure } from '../support/widget';
 

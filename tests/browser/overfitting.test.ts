@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, schema, parameterCountingAnswer, type Params } from '../../src/models/overfitting';
 import { compute as tinyCompute, schema as tinySchema, type Params as TinyParams } from '../../src/models/tiny-nets';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 

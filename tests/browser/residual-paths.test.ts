@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute } from '../../src/models/residual-paths';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { schema } from '../../src/models/residual-paths';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';

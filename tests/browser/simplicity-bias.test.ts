@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { afterFrames, countBusyFrames, hydrated, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import * as sp from '../../src/models/serial-parallel';
 import * as sc from '../../src/models/speed-cost';
 import * as rp from '../../src/models/residual-paths';

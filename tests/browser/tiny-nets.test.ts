@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/tiny-nets';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
 import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedSettings, citationMarkdown, describeSetting, shortOutputLabel } from '../../src/lib/widgets/citation';
-import { defaults } from '../../src/lib/schema';
+import { changedSettings, citationMarkdown, describeSetting, shortOutputLabel } from '../../src/kit/citation';
+import { defaults } from '../../src/core/schema';
 import { schema as tinyNets } from '../../src/models/tiny-nets';
 import { schema as residualPaths } from '../../src/models/residual-paths';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFragmentText, quoteMarkdown, quoteUrl, sectionMarkdown, textDirective } from '../../src/lib/site/cite-text';
+import { encodeFragmentText, quoteMarkdown, quoteUrl, sectionMarkdown, textDirective } from '../../src/kit/page/cite-text';
 
 describe('section citations', () => {
   it('writes a forum-ready Markdown link', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allChanges, expectedOutputs, sameRecordedValue, type CitedLink } from '../../src/lib/site/cited-links';
+import { allChanges, expectedOutputs, sameRecordedValue, type CitedLink } from '../../src/site/cited-links';
 
 const link: CitedLink = {
   url: '/counting/?tiny-nets.n=4#fig-tiny-nets',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { isBuilt, wantsFixtures } from '../../src/lib/site/fixtures';
+import { isBuilt, wantsFixtures } from '../../src/site/fixtures';
 import { chapterFlags } from '../support/site';
 
 const chapters = chapterFlags(resolve(import.meta.dirname, '../../content/chapters'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatLog10Probability, formatNumber, formatPercent, formatPow10, formatSigned, grouped } from '../../src/lib/format';
+import { formatLog10Probability, formatNumber, formatPercent, formatPow10, formatSigned, grouped } from '../../src/core/format';
 
 describe('formatting', () => {
   it('writes big and tiny numbers as powers of ten', () => {

@@ -2,8 +2,8 @@
 // and as Unicode or words where only text fits. No ASCII notation (M_h, 2^bits, log10) is left in
 // any label, help text or option, in either form.
 import { describe, expect, it } from 'vitest';
-import { plainLabel } from '../../src/lib/format';
-import { labelHtml } from '../../src/lib/site/tex';
+import { plainLabel } from '../../src/core/format';
+import { labelHtml } from '../../src/site/tex';
 import { catalogSchemas } from '../support/schemas';
 import { ASCII_NOTATION } from '../support/notation';
 

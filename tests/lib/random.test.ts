@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/lib/random';
+import { createRng, normalDeviate } from '../../src/core/random';
+// erfc is checked against reference values in tests/models/basins.test.ts.
+import { erfc } from '../../src/models/basins';
 
 describe('seeded random numbers', () => {
   it('repeat exactly for the same seed and differ for different seeds', () => {
@@ -38,5 +40,34 @@ describe('seeded random numbers', () => {
     expect(s / N).toBeCloseTo(0, 2);
     expect(s2 / N).toBeCloseTo(1, 1);
     expect(beyond2 / N).toBeCloseTo(0.0455, 2);
+  });
+
+  it('gives standard normals by the ziggurat (normalDeviate): moments, the tail beyond R, Kolmogorov–Smirnov', () => {
+    const rng = createRng(12345);
+    const n = 200_000;
+    const xs = new Float64Array(n);
+    let m1 = 0, m2 = 0, m4 = 0, tail = 0;
+    for (let i = 0; i < n; i++) {
+      const x = normalDeviate(rng);
+      xs[i] = x;
+      m1 += x;
+      m2 += x * x;
+      m4 += x ** 4;
+      if (Math.abs(x) > 3.442619855899) tail++;
+    }
+    expect(Math.abs(m1 / n)).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(m2 / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+    expect(Math.abs(m4 / n - 3)).toBeLessThan(4 * Math.sqrt(96 / n));
+    // The tail beyond the ziggurat's base strip (P = erfc(3.4426/√2) ≈ 5.76e-4) is sampled too.
+    const pTail = 0.000576;
+    expect(Math.abs(tail - n * pTail)).toBeLessThan(5 * Math.sqrt(n * pTail));
+    // Kolmogorov–Smirnov against Φ (reference erfc checked above).
+    xs.sort();
+    let ks = 0;
+    for (let i = 0; i < n; i++) {
+      const F = 0.5 * erfc(-xs[i] / Math.SQRT2);
+      ks = Math.max(ks, Math.abs(F - i / n), Math.abs(F - (i + 1) / n));
+    }
+    expect(ks).toBeLessThan(1.63 / Math.sqrt(n)); // 1% critical value
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rehypeBlockMarks, { markBlock } from '../../src/lib/markdown/rehype-block-marks.mjs';
+import rehypeBlockMarks, { markBlock } from '../../src/site/markdown/rehype-block-marks.mjs';
 
 type Node = { type: string; tagName?: string; name?: string; value?: string; properties?: Record<string, unknown>; children?: Node[] };
 const text = (value: string): Node => ({ type: 'text', value });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markRowHeaders } from '../../src/lib/markdown/rehype-row-headers.mjs';
+import { markRowHeaders } from '../../src/site/markdown/rehype-row-headers.mjs';
 
 type Node = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: Node[] };
 const text = (value: string): Node => ({ type: 'text', value });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadSentences } from '../../src/lib/markdown/remark-sections.mjs';
+import { leadSentences } from '../../src/site/markdown/remark-sections.mjs';
 
 describe('section leads', () => {
   it('takes whole sentences until it has enough, tidying the gaps citations leave', () => {

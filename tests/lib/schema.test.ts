@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaults, displayValue, fieldSize, fromSlider, parseValue, readNumber, readState, toSlider, writeState, type NumberParam, type Schema } from '../../src/lib/schema';
+import { defaults, displayValue, fieldSize, fromSlider, parseValue, readNumber, readState, toSlider, writeState, type NumberParam, type Schema } from '../../src/core/schema';
 import { model as residual } from '../../src/models/residual-paths';
 
 const logParam: NumberParam = { kind: 'number', label: 'x', min: 1e-6, max: 1, default: 0.01, scale: 'log' };

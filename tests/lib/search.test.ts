@@ -2,10 +2,10 @@
 // comes first for the queries readers type.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { addAbbreviations, glossaryRecords, pageRecords, referenceRecords, type SearchRecord } from '../../src/lib/search/records';
-import { createSearcher, excerpt, type Searcher } from '../../src/lib/search/query';
-import { glossary } from '../../src/lib/site/glossary';
-import { references } from '../../src/lib/site/references';
+import { addAbbreviations, glossaryRecords, pageRecords, referenceRecords, type SearchRecord } from '../../src/site/search/records';
+import { createSearcher, excerpt, type Searcher } from '../../src/kit/search/query';
+import { glossary } from '../../src/site/glossary';
+import { references } from '../../src/site/references';
 
 const PAGE = `<!doctype html><title>Speed · Essay</title><body>
 <nav><a href="/">Contents</a></nav>

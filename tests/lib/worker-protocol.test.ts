@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHost, type FromWorker, type Step } from '../../src/lib/widgets/worker-protocol';
+import { createHost, type FromWorker } from '../../src/kit/worker-protocol';
+import type { Step } from '../../src/core/job';
 
 function* countTo(n: number): Generator<Step<number>, number, void> {
   let s = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compute, model, returnSd, schema, type Params } from '../../src/models/credit-horizon';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 import { chartRows } from '../../components/widgets/credit-horizon/view';
 

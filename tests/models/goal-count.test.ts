@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compute, model, NO_EXTRA, pinnedParameters, presets, schema, type Params } from '../../src/models/goal-count';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams, arbitraryValue } from '../support/arbitrary';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
@@ -138,7 +138,7 @@ describe('goal-count', () => {
   });
 
   it('a preset survives the round trip through its link', async () => {
-    const { readState, writeState } = await import('../../src/lib/schema');
+    const { readState, writeState } = await import('../../src/core/schema');
     for (const p of presets) {
       const search = new URLSearchParams();
       writeState(model, p.params, search);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lzComplexity, lzWordCount, truthTableString } from '../../src/models/lz';
-import { createRng } from '../../src/lib/random';
+import { createRng } from '../../src/core/random';
 
 /** LZ76 word count straight from the definition: at each position take the longest prefix of the
  * rest that already occurs starting at an earlier position (the copy may overlap the word); the

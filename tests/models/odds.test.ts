@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { adjustments, compute, marks, model, schema, type Params } from '../../src/models/odds';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams, arbitraryValue } from '../support/arbitrary';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { additionCount, compute, model, parameterCountingAnswer, schema, scientific } from '../../src/models/overfitting';
 import { compute as computeTinyNets, schema as tinySchema } from '../../src/models/tiny-nets';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 
 const params = (over: Partial<ReturnType<typeof defaults<typeof schema>>> = {}) => ({ ...defaults(schema), ...over });

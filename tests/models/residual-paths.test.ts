@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compute, model, schema } from '../../src/models/residual-paths';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 
 const params = (over: Partial<ReturnType<typeof defaults<typeof schema>>> = {}) => ({ ...defaults(schema), ...over });

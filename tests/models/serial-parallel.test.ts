@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   compute, divisors, exactCount, logWeightedCount, model, nearestDivisor, schema, type Rule,
 } from '../../src/models/serial-parallel';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 
 type P = ReturnType<typeof defaults<typeof schema>>;

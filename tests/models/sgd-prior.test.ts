@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import {
   compute, drawNet, emptyTallies, exactLog10, FUNCTIONS, gradientStep, MAX_STEPS, mergeTallies, model, parameterCount, parseTarget,
   parseTrain, partCount, POINTS, priorBlocks, RANKED, rankedFunctions, recordRun, sampleBlock, samplePartBlock, schema, setup,
-  streamSeed, summarize, tableOf, trainPartRun, trainRun, zigguratNormal, type Params, type Part, type Result,
+  streamSeed, summarize, tableOf, trainPartRun, trainRun, type Params, type Part, type Result,
 } from '../../src/models/sgd-prior';
-import { defaults } from '../../src/lib/schema';
-import { createRng, type Rng } from '../../src/lib/random';
+import { defaults } from '../../src/core/schema';
+import { createRng, type Rng } from '../../src/core/random';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
@@ -113,14 +113,6 @@ function plainPriorEstimate(p: Params, samples: number, seed: number): Float64Ar
     if (s.train.every((i) => ((t >> i) & 1) === ((s.target >> i) & 1))) counts[t]++;
   }
   return counts;
-}
-
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf; error < 1.5e-7). */
-function phi(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t *
-    Math.exp(-(x * x) / 2);
-  return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 
 // ---- Tests --------------------------------------------------------------------------------
@@ -241,24 +233,6 @@ describe('sgd-prior: the prior', () => {
       }
     }
     expect(Array.from(counts)).toEqual(Array.from(brute));
-  });
-
-  it('draws standard normals (ziggurat): moments and the tail beyond 3.44', () => {
-    const rng = createRng(11);
-    const n = 400_000;
-    let m1 = 0, m2 = 0, m4 = 0, tail = 0, below1 = 0;
-    for (let k = 0; k < n; k++) {
-      const x = zigguratNormal(rng);
-      m1 += x; m2 += x * x; m4 += x ** 4;
-      if (Math.abs(x) > 3.442619855899) tail++;
-      if (x < 1) below1++;
-    }
-    expect(m1 / n).toBeCloseTo(0, 2);
-    expect(Math.abs(m2 / n - 1)).toBeLessThan(0.01);
-    expect(Math.abs(m4 / n - 3)).toBeLessThan(0.06);
-    const pTail = 2 * (1 - phi(3.442619855899));
-    expect(Math.abs(tail / n - pTail)).toBeLessThan(5 * Math.sqrt(pTail / n));
-    expect(Math.abs(below1 / n - phi(1))).toBeLessThan(5 * Math.sqrt((phi(1) * (1 - phi(1))) / n));
   });
 
   it('draws each weight and bias with standard deviation σ/√(fan-in), a bias counting as an input', () => {

@@ -4,8 +4,8 @@ import {
   compute, createSampler, initialNormals, lzWordsPacked, model, NormalStream, schema, type Params, type Result,
 } from '../../src/models/simplicity-bias';
 import { lzComplexity, lzWordCount } from '../../src/models/lz';
-import { defaults } from '../../src/lib/schema';
-import { createRng } from '../../src/lib/random';
+import { defaults } from '../../src/core/schema';
+import { createRng } from '../../src/core/random';
 import { referenceSample } from '../../bench/reference-sampler';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compute, model, schema } from '../../src/models/speed-cost';
-import { defaults } from '../../src/lib/schema';
+import { defaults } from '../../src/core/schema';
 import { allNumbers, arbitraryParams, arbitraryValue } from '../support/arbitrary';
 
 type P = ReturnType<typeof defaults<typeof schema>>;

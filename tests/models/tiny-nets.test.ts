@@ -12,7 +12,7 @@ import {
   schema,
 } from '../../src/models/tiny-nets';
 import { ALPHABETS, type Alphabet } from '../../src/models/tiny-nets-count';
-import { defaults, readState } from '../../src/lib/schema';
+import { defaults, readState } from '../../src/core/schema';
 import { allNumbers, arbitraryParams } from '../support/arbitrary';
 import { bruteForce } from './tiny-nets-brute';
 
@@ -218,9 +218,9 @@ describe('tiny-nets', () => {
 
 describe('tiny-nets, the result the worker sends', () => {
   it('draws exactly what the full result draws: same outputs, summary and chart', async () => {
-    const { renderChart } = await import('../../src/lib/widgets/ssr');
+    const { renderChart } = await import('../../src/site/ssr');
     const { view } = await import('../../components/widgets/tiny-nets/view');
-    const { landscapeCells, slimForView } = await import('../../components/widgets/tiny-nets/landscape');
+    const { landscapeCells, slimForView } = await import('../../src/models/tiny-nets-job');
     // The target ranked inside and outside the listed rows, and n = 4 with no point in training.
     for (const p of [params(), params({ target: 'parity', train: '0' }), params({ n: 4, hidden: 1, train: '' })]) {
       const full = compute(p);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../support/site';
 import { expectedOutputs, type Registry } from '../support/links';
-import { readingMinutes, wordCount } from '../../src/lib/site/reading';
+import { readingMinutes, wordCount } from '../../src/site/reading';
 import { oddsText } from '../../components/widgets/goal-count/lead';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -1,11 +1,11 @@
 // The scholarly apparatus, checked over a real build: citations and the bibliography, glossary
-// links and the glossary, and the about page's citation, generated from src/lib/site/meta.ts.
+// links and the glossary, and the about page's citation, generated from src/site/meta.ts.
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtPages, hrefsOf, idsOf } from '../support/site';
-import { bibtex, changelog, citationMeta, citationText } from '../../src/lib/site/meta';
+import { bibtex, changelog, citationMeta, citationText } from '../../src/site/meta';
 
 const distDir = inject('distDir');
 const base = inject('base');

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { builtPages, idsOf } from '../support/site';
-import type { SearchRecord } from '../../src/lib/search/records';
-import { glossary } from '../../src/lib/site/glossary';
-import { references } from '../../src/lib/site/references';
+import type { SearchRecord } from '../../src/site/search/records';
+import { glossary } from '../../src/site/glossary';
+import { references } from '../../src/site/references';
 
 const dist = inject('distDir');
 const records: SearchRecord[] = JSON.parse(readFileSync(join(dist, 'search.json'), 'utf8'));

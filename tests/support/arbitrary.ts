@@ -1,8 +1,8 @@
 // fast-check arbitraries generated from a model's schema, so property tests cover every
 // parameter's whole range (edges included) without restating the ranges.
 import fc from 'fast-check';
-import type { Model, Param, Schema, Value, Values } from '../../src/lib/schema';
-import { clampNumber } from '../../src/lib/schema';
+import type { Model, Param, Schema, Value, Values } from '../../src/core/schema';
+import { clampNumber } from '../../src/core/schema';
 
 export function arbitraryValue(p: Param): fc.Arbitrary<Value> {
   switch (p.kind) {

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { serveDist } from './server';
 import { resolveChromium } from './chromium';
 import type { Engine } from './driver';
-import { FIXTURES_ENV } from '../../src/lib/site/fixtures';
+import { FIXTURES_ENV } from '../../src/site/fixtures';
 
 export const TEST_BASE = '/essay/';
 export const TEST_SITE = 'https://counting-schemers.example';

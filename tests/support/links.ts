@@ -1,10 +1,10 @@
 // Opening a cited link of tests/links.json in a browser and reading its figure's outputs, for
 // tests/browser/links.test.ts and `npm run links:record`. The registry's types and rules:
-// src/lib/site/cited-links.ts.
+// src/site/cited-links.ts.
 import type { Page } from './driver.ts';
-import type { CitedLink } from '../../src/lib/site/cited-links.ts';
+import type { CitedLink } from '../../src/site/cited-links.ts';
 
-export * from '../../src/lib/site/cited-links.ts';
+export * from '../../src/site/cited-links.ts';
 
 /** Path and query: links that share them share a document. */
 const documentOf = (url: string) => url.replace(/#.*$/, '');

@@ -1,5 +1,5 @@
 // Every widget's parameter schema, read from the model files (Node side, for browser tests).
-import type { Schema } from '../../src/lib/schema';
+import type { Schema } from '../../src/core/schema';
 
 const modules = import.meta.glob<{ model?: { id: string; schema: Schema } }>('../../src/models/*.ts', { eager: true });
 

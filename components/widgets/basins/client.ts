@@ -4,13 +4,12 @@
 // depends only on the seed, its index and the parameters, so these are exactly the first runs the
 // worker simulates, and the replay ends where the figure's final state is.
 import { createSimulation, type Params, type Simulation } from '../../../src/models/basins';
-import { mountWidget, setFigureState, showOutput, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { formatNumber, formatPercent } from '../../../src/lib/format';
-import { analytic } from './job';
-import { SAMPLE_RUNS, jitter, lossAt, type BasinsResult } from './shared';
-import { model, shareX, view } from './view';
+import { mountWidget, setFigureState, showOutput, type RunOptions } from '../../../src/kit/controller';
+import { bindInline as bindParam } from '../../../src/kit/inline';
+import { workerRunner } from '../../../src/kit/worker-client';
+import { formatNumber, formatPercent } from '../../../src/core/format';
+import { SAMPLE_RUNS, analytic, type BasinsResult } from '../../../src/models/basins-job';
+import { jitter, lossAt, model, shareX, view } from './view';
 
 const runInWorker = workerRunner<Params, BasinsResult>(
   () => new Worker(new URL('../../../src/workers/basins.worker.ts', import.meta.url), { type: 'module' }),

@@ -8,12 +8,31 @@ import {
   compute as computeModel, createSimulation, model as baseModel,
   type Params, type Result, type schema,
 } from '../../../src/models/basins';
-import type { Model } from '../../../src/lib/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
-import { formatNumber, formatPercent } from '../../../src/lib/format';
-import { SAMPLE_RUNS, formatSteps, jitter, lossAt, type BasinsResult } from './shared';
-export { SAMPLE_RUNS, formatSteps, jitter, lossAt, type BasinsResult } from './shared';
+import type { Model } from '../../../src/core/schema';
+import type { WidgetView } from '../../../src/kit/view';
+import { chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/kit/svg-chart';
+import { formatNumber, formatPercent, formatPow10 } from '../../../src/core/format';
+import { SAMPLE_RUNS, type BasinsResult } from '../../../src/models/basins-job';
+
+/** Steps known by their log10, as a plain number when it fits ("2,170"), else as a power of ten. */
+export function formatSteps(log10: number): string {
+  if (!Number.isFinite(log10)) return '–';
+  if (log10 < 6) return formatNumber(Number((10 ** log10).toPrecision(3)));
+  return formatPow10(log10, 2);
+}
+
+/** Loss at θ, interpolated on the drawing grid (exact at grid points; the grid is fine). */
+export function lossAt(r: Result, theta: number): number {
+  const xs = r.landscapeX;
+  const n = xs.length;
+  const t = ((theta - xs[0]) / (xs[n - 1] - xs[0])) * (n - 1);
+  const i = Math.max(0, Math.min(n - 2, Math.floor(t)));
+  const f = Math.max(0, Math.min(1, t - i));
+  return r.landscapeLoss[i] * (1 - f) + r.landscapeLoss[i + 1] * f;
+}
+
+/** A small, fixed vertical offset per run so dots resting in one well do not all coincide. */
+export const jitter = (i: number) => ((i * 0.618034) % 1) * 0.07;
 
 /** Positions of the first runs after the whole training run, by a small simulation of just those
  * runs (cheap: ≤ 300 runs instead of up to 5,000). */
@@ -146,7 +165,7 @@ export function shareX(steps: number, width: number): ScaleLinear<number, number
 }
 const SHARE_MARGIN = { left: 40, right: 24, top: 20, bottom: 40 };
 
-// Drawn by hand as SVG (src/lib/widgets/svg-chart.ts), in Plot's layout: it is redrawn at every
+// Drawn by hand as SVG (src/kit/svg-chart.ts), in Plot's layout: it is redrawn at every
 // setting change and with each partial result, and building it with Plot cost several milliseconds.
 function shareChart(r: BasinsResult, p: Params, document: Document, width: number): Element {
   const steps = p.steps as number;

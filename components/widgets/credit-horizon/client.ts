@@ -1,9 +1,9 @@
 import { model } from '../../../src/models/credit-horizon';
-import { mountWidget } from '../../../src/lib/widgets/controller';
-import { bindInline as bind } from '../../../src/lib/widgets/inline';
+import { mountWidget } from '../../../src/kit/controller';
+import { bindInline as bind } from '../../../src/kit/inline';
 import { view } from './view';
 
-/** Width the build-time chart is drawn at (src/lib/widgets/ssr.ts). */
+/** Width the build-time chart is drawn at (src/site/ssr.ts). */
 const SSR_WIDTH = 640;
 
 export function mount(root: HTMLElement) {

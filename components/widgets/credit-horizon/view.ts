@@ -4,10 +4,10 @@
 import { scaleLinear } from 'd3-scale';
 import { schema, type Params, type Result } from '../../../src/models/credit-horizon';
 export { model } from '../../../src/models/credit-horizon';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { chartRoot, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
-import { dragHandle, draggingParam } from '../../../src/lib/widgets/drag';
-import { formatNumber, formatPow10 } from '../../../src/lib/format';
+import type { WidgetView } from '../../../src/kit/view';
+import { chartRoot, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/kit/svg-chart';
+import { dragHandle, draggingParam } from '../../../src/kit/drag';
+import { formatNumber, formatPow10 } from '../../../src/core/format';
 
 /** A weight in [0, 1] that can be astronomically small: plain when readable, else a power of ten. */
 export function formatWeight(x: number, log10?: number): string {
@@ -30,7 +30,7 @@ export function chartRows(r: Result, width: number): { h: number; signal: number
   return rows;
 }
 
-// The two panels are drawn by hand as SVG (src/lib/widgets/svg-chart.ts): this widget redraws at
+// The two panels are drawn by hand as SVG (src/kit/svg-chart.ts): this widget redraws at
 // every slider step, and building two Plot charts took 5–30 ms an update, over the 16 ms budget.
 interface PanelOptions {
   document: Document; width: number; height: number;

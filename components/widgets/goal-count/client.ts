@@ -1,7 +1,7 @@
 import { model, presets, type Preset, type Result, type schema } from '../../../src/models/goal-count';
-import { defaults, formatValue } from '../../../src/lib/schema';
-import { mountWidget, type MountedWidget } from '../../../src/lib/widgets/controller';
-import { bindInline as bind } from '../../../src/lib/widgets/inline';
+import { defaults, formatValue } from '../../../src/core/schema';
+import { mountWidget, type MountedWidget } from '../../../src/kit/controller';
+import { bindInline as bind } from '../../../src/kit/inline';
 import { activePreset, view } from './view';
 import { leadModel, leadView } from './lead';
 

@@ -4,9 +4,9 @@
 // axis is symmetric-log in the exponent and every tick says the odds it stands for.
 import { plot, rect, ruleX, text } from '@observablehq/plot';
 import { model, pinnedParameters, schema, type Params, type Result } from '../../../src/models/goal-count';
-import type { Model, NumberParam } from '../../../src/lib/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, superscript } from '../../../src/lib/format';
+import type { Model, NumberParam } from '../../../src/core/schema';
+import type { WidgetView } from '../../../src/kit/view';
+import { formatNumber, superscript } from '../../../src/core/format';
 
 /** Odds given by their log10, as a reader says them: "10²⁰ to 1", "5.5 to 1", "even". */
 export function oddsText(log10: number): string {

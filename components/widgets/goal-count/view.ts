@@ -6,10 +6,10 @@ import { plot, rect, ruleX, text } from '@observablehq/plot';
 import type { Params, Result, WaterfallBar, schema } from '../../../src/models/goal-count';
 export { model } from '../../../src/models/goal-count';
 import { presets, pinnedParameters, type Preset } from '../../../src/models/goal-count';
-import { formatValue } from '../../../src/lib/schema';
+import { formatValue } from '../../../src/core/schema';
 import { schema as goalSchema } from '../../../src/models/goal-count';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatLog10Probability, formatNumber, formatPow10, formatSigned, grouped } from '../../../src/lib/format';
+import type { WidgetView } from '../../../src/kit/view';
+import { formatLog10Probability, formatNumber, formatPow10, formatSigned, grouped } from '../../../src/core/format';
 
 const MINUS = '−';
 

@@ -1,6 +1,6 @@
 import { model } from '../../../src/models/odds';
-import { mountWidget } from '../../../src/lib/widgets/controller';
-import { bindInline as bind } from '../../../src/lib/widgets/inline';
+import { mountWidget } from '../../../src/kit/controller';
+import { bindInline as bind } from '../../../src/kit/inline';
 import { describeFactor, formatOdds, formatProbability, view } from './view';
 
 // After each render, say in words what each control does to the odds (next to the control and in

@@ -6,8 +6,8 @@
 import { arrow, dot, plot, ruleX, text } from '@observablehq/plot';
 import type { Params, Result, schema } from '../../../src/models/odds';
 export { model } from '../../../src/models/odds';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, formatSigned, superscript } from '../../../src/lib/format';
+import type { WidgetView } from '../../../src/kit/view';
+import { formatNumber, formatPercent, formatPow10, formatSigned, superscript } from '../../../src/core/format';
 
 const ROW_LABELS: Record<string, string> = {
   prior: 'Start',

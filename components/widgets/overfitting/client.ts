@@ -1,8 +1,8 @@
 import { model as tinyModel } from '../../../src/models/tiny-nets';
 import type { Params } from '../../../src/models/overfitting';
-import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam, bindInlineOutput } from '../../../src/lib/widgets/inline';
-import { getStore } from '../../../src/lib/widgets/store';
+import { mountWidget, setFigureState, type RunOptions } from '../../../src/kit/controller';
+import { bindInline as bindParam, bindInlineOutput } from '../../../src/kit/inline';
+import { getStore } from '../../../src/kit/store';
 import { request } from '../tiny-nets/session';
 import { combine, model, tinyComparison, view, type Result, type TinyComparison } from './view';
 

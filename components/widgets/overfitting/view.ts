@@ -7,9 +7,9 @@ import { barX, dot, line, plot, text } from '@observablehq/plot';
 import * as base from '../../../src/models/overfitting';
 import type { Params, ParameterCountingAnswer, schema } from '../../../src/models/overfitting';
 import * as tiny from '../../../src/models/tiny-nets';
-import { defaults, type Model } from '../../../src/lib/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/lib/format';
+import { defaults, type Model } from '../../../src/core/schema';
+import type { WidgetView } from '../../../src/kit/view';
+import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/core/format';
 import { pointList, targetName } from '../tiny-nets/view';
 
 /** The tiny-nets setting being compared, and its answer. */

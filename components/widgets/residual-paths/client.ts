@@ -1,6 +1,6 @@
 import { model } from '../../../src/models/residual-paths';
-import { mountWidget } from '../../../src/lib/widgets/controller';
-import { bindInline as bind } from '../../../src/lib/widgets/inline';
+import { mountWidget } from '../../../src/kit/controller';
+import { bindInline as bind } from '../../../src/kit/inline';
 import { view } from './view';
 
 export const mount = (root: HTMLElement) => mountWidget(root, model, view);

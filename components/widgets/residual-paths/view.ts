@@ -1,10 +1,10 @@
 // residual-paths: how path lengths and gradient are distributed over a residual network's paths.
 import { areaY, lineY, plot, rectY, ruleX, ruleY, text } from '@observablehq/plot';
 import { schema, type Params, type Result } from '../../../src/models/residual-paths';
-import { dragHandle } from '../../../src/lib/widgets/drag';
+import { dragHandle } from '../../../src/kit/drag';
 export { model } from '../../../src/models/residual-paths';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10 } from '../../../src/lib/format';
+import type { WidgetView } from '../../../src/kit/view';
+import { formatNumber, formatPercent, formatPow10 } from '../../../src/core/format';
 
 export const view: WidgetView<typeof schema, Result> = {
   outputs(r: Result, p: Params) {

@@ -3,9 +3,9 @@
 // a view-only choice: switching it redraws the chart from the latest result, without recomputing,
 // and is remembered in the URL as `serial-parallel.chart`.
 import { model, type Params, type Result } from '../../../src/models/serial-parallel';
-import { mountWidget } from '../../../src/lib/widgets/controller';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { finishChart } from '../../../src/lib/widgets/chart-dom';
+import { mountWidget } from '../../../src/kit/controller';
+import { workerRunner } from '../../../src/kit/worker-client';
+import { finishChart } from '../../../src/kit/chart-dom';
 import { chartAxis, view, type ChartAxis } from './view';
 
 const AXIS_KEY = 'serial-parallel.chart';

@@ -4,9 +4,9 @@
 import { dot, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import type { Params, Result, schema } from '../../../src/models/serial-parallel';
 export { model } from '../../../src/models/serial-parallel';
-import type { OutputSpec, WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPow10, grouped } from '../../../src/lib/format';
-import { LN10, logChoose } from '../../../src/lib/logmath';
+import type { OutputSpec, WidgetView } from '../../../src/kit/view';
+import { formatNumber, formatPow10, grouped } from '../../../src/core/format';
+import { LN10, logChoose } from '../../../src/core/logmath';
 
 export type ChartAxis = 'layers' | 'chains';
 /** What the chart is drawn against. Presentation only (not part of the model or its URL state). */

@@ -1,18 +1,18 @@
-// sgd-prior in the browser. The experiment runs in Web Workers (job.ts): two side by side where the
-// device has two cores or more, each on every other prior block and training run, else one on all.
-// They stream progress and, while training runs, partial tallies; the page merges them
-// (mergeTallies: exactly one worker's tallies) and the figure redraws from the summary.
+// sgd-prior in the browser. The experiment runs in Web Workers (src/models/sgd-prior-job.ts): two
+// side by side where the device has two cores or more, each on every other prior block and training
+// run, else one on all. They stream progress and, while training runs, partial tallies; the page
+// merges them (mergeTallies: exactly one worker's tallies) and the figure redraws from the summary.
 //
 // At the defaults nothing runs: the build wrote its result into the figure (same seeded streams,
 // same numbers), and the figure is redrawn from it at the reader's width, so a reader who only
 // reads costs no CPU.
 import { mergeTallies, schema, setup, summarize, type Params, type Tallies } from '../../../src/models/sgd-prior';
-import { mountWidget, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { defaults, formatValue, type Model } from '../../../src/lib/schema';
+import { mountWidget, setFigureState, type RunOptions } from '../../../src/kit/controller';
+import { bindInline as bindParam } from '../../../src/kit/inline';
+import { workerRunner } from '../../../src/kit/worker-client';
+import { defaults, formatValue, type Model } from '../../../src/core/schema';
+import type { PartJob } from '../../../src/models/sgd-prior-job';
 import { view, type LiveResult } from './view';
-import type { PartJob } from './job';
 
 /** The model as the page needs it: the experiment itself runs only in the worker. */
 const model: Model<typeof schema, LiveResult> = {

@@ -7,12 +7,12 @@ import { dot, line, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import {
   compute as computeModel, RANKED, rankedFunctions, schema, type FunctionRow, type Params, type Result,
 } from '../../../src/models/sgd-prior';
-import type { Model } from '../../../src/lib/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { at, chartRoot, markGroup, rule, svgEl } from '../../../src/lib/widgets/svg-chart';
-import { formatNumber, formatPercent, grouped, superscript } from '../../../src/lib/format';
+import type { Model } from '../../../src/core/schema';
+import type { WidgetView } from '../../../src/kit/view';
+import { at, chartRoot, markGroup, rule, svgEl } from '../../../src/kit/svg-chart';
+import { formatNumber, formatPercent, grouped, superscript } from '../../../src/core/format';
 
-/** A result as the worker streams it: done = false while runs are still being trained. */
+/** A result as the page shows it while runs stream in: done = false while runs are still being trained. */
 export interface LiveResult extends Result {
   done?: boolean;
 }
@@ -170,7 +170,7 @@ const SERIES = [
   { key: 'train', share: (f: FunctionRow) => f.pTrain, fill: 'var(--series-1)', what: 'of trained nets' },
 ] as const;
 
-// Drawn by hand (src/lib/widgets/svg-chart.ts), like tiny-nets' ranking: every bar carries its
+// Drawn by hand (src/kit/svg-chart.ts), like tiny-nets' ranking: every bar carries its
 // function and unrounded share (data-table, data-value) for tests and readers who inspect.
 function bars(rows: FunctionRow[], document: Document, width: number): Element {
   const longest = Math.max(...rows.map((f) => nameOf(f).length + (f.isTarget ? 7 : 0)));

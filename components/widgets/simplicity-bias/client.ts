@@ -1,7 +1,8 @@
-// simplicity-bias in the browser. The networks are sampled in a Web Worker (job.ts), which streams
-// a summary a few times a second; the figure redraws from each one. A Run button starts (or
-// restarts) sampling, a Stop button ends it and keeps what has been drawn so far, and changing a
-// setting starts a new run that supersedes the old one.
+// simplicity-bias in the browser. The networks are sampled in a Web Worker
+// (src/models/simplicity-bias-job.ts), which streams a summary a few times a second; the figure
+// redraws from each one. A Run button starts (or restarts) sampling, a Stop button ends it and
+// keeps what has been drawn so far, and changing a setting starts a new run that supersedes the
+// old one.
 //
 // The default setting is what the page was built with: the server-rendered figure already shows
 // exactly the result the worker would reach (same seeded sampler, same number of networks), so at
@@ -10,13 +11,14 @@
 // wrapper below answers that first call, and any later return to the defaults such as Reset, by
 // showing the build-time figure again.)
 import { schema, type Params } from '../../../src/models/simplicity-bias';
-import { mountWidget, renderOutputs, setFigureState, type RunOptions } from '../../../src/lib/widgets/controller';
-import { bindInline as bindParam } from '../../../src/lib/widgets/inline';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import { defaults, formatValue } from '../../../src/lib/schema';
-import { formatNumber, grouped } from '../../../src/lib/format';
-import type { Model } from '../../../src/lib/schema';
-import { view, type LiveResult } from './view';
+import { mountWidget, renderOutputs, setFigureState, type RunOptions } from '../../../src/kit/controller';
+import { bindInline as bindParam } from '../../../src/kit/inline';
+import { workerRunner } from '../../../src/kit/worker-client';
+import { defaults, formatValue } from '../../../src/core/schema';
+import { formatNumber, grouped } from '../../../src/core/format';
+import type { Model } from '../../../src/core/schema';
+import type { LiveResult } from '../../../src/models/simplicity-bias-job';
+import { view } from './view';
 
 /** The model as the page needs it: its id and schema. Sampling happens only in the worker (the
  * kit calls compute only when a widget has no `run` of its own, and bindInline below keeps output

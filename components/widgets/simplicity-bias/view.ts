@@ -5,17 +5,10 @@
 // hundred marks per panel.
 import { dot, line, plot, rectY, ruleX, ruleY, text } from '@observablehq/plot';
 import { compute as computeModel, schema, type Params, type Result } from '../../../src/models/simplicity-bias';
-import type { Model } from '../../../src/lib/schema';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/lib/format';
-
-/** A result as the worker streams it: the model's result plus how long the run has taken. */
-export interface LiveResult extends Result {
-  /** Milliseconds of sampling in the worker so far (absent at build time). */
-  elapsedMs?: number;
-  /** Which engine drew the networks ('wasm' = the WebAssembly SIMD kernel). */
-  engine?: 'wasm' | 'js';
-}
+import type { Model } from '../../../src/core/schema';
+import type { WidgetView } from '../../../src/kit/view';
+import { formatNumber, formatPercent, formatPow10, superscript, grouped } from '../../../src/core/format';
+import type { LiveResult } from '../../../src/models/simplicity-bias-job';
 
 // The model, with results memoised: the build-time figure and every inline number that quotes it
 // share one run of 10^6 networks (about 5 s) instead of one run each. In the browser the figure

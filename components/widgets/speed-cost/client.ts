@@ -1,6 +1,6 @@
 import { model } from '../../../src/models/speed-cost';
-import { mountWidget } from '../../../src/lib/widgets/controller';
-import { bindInline as bind } from '../../../src/lib/widgets/inline';
+import { mountWidget } from '../../../src/kit/controller';
+import { bindInline as bind } from '../../../src/kit/inline';
 import { view } from './view';
 
 export function mount(root: HTMLElement) {

@@ -4,10 +4,10 @@
 // move the points along it, and the horizontal gap between the points is the ratio s/q.
 import { dot, line, plot, ruleX, text } from '@observablehq/plot';
 import { schema, type Params, type Result } from '../../../src/models/speed-cost';
-import { dragHandle } from '../../../src/lib/widgets/drag';
+import { dragHandle } from '../../../src/kit/drag';
 export { model } from '../../../src/models/speed-cost';
-import type { OutputSpec, WidgetView } from '../../../src/lib/widgets/view';
-import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/lib/format';
+import type { OutputSpec, WidgetView } from '../../../src/kit/view';
+import { formatNumber, formatPercent, formatPow10, superscript } from '../../../src/core/format';
 
 /** Shares of a model: percentages while they read well, powers of ten below that. */
 export function formatShare(x: number): string {

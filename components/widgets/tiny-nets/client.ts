@@ -1,8 +1,8 @@
 import { model, PRESETS, targetTable, trainPoints, type Result, type schema } from '../../../src/models/tiny-nets';
-import { mountWidget, type MountedWidget, type MountOptions } from '../../../src/lib/widgets/controller';
-import { finishChart } from '../../../src/lib/widgets/chart-dom';
-import { bindInline as bindParam, bindInlineOutput } from '../../../src/lib/widgets/inline';
-import { perFrame } from '../../../src/lib/widgets/frame';
+import { mountWidget, type MountedWidget, type MountOptions } from '../../../src/kit/controller';
+import { finishChart } from '../../../src/kit/chart-dom';
+import { bindInline as bindParam, bindInlineOutput } from '../../../src/kit/inline';
+import { perFrame } from '../../../src/kit/frame';
 import { landscapePanel, rankingPanel, view } from './view';
 import { inputHeader, outputName, pointRows } from './grid';
 import { onProgress, request } from './session';

@@ -8,8 +8,8 @@
 // takes ~0.1–1 s the first time, and even with the table cached, ranking the up to 2^16
 // consistent functions takes ~50–100 ms, too long for the main thread.
 import { compute, type Params, type Result } from '../../../src/models/tiny-nets';
-import { workerRunner } from '../../../src/lib/widgets/worker-client';
-import type { RunOptions } from '../../../src/lib/widgets/controller';
+import { workerRunner } from '../../../src/kit/worker-client';
+import type { RunOptions } from '../../../src/kit/controller';
 
 export const MAIN_THREAD_MAX_N = 3;
 

@@ -5,10 +5,10 @@
 import { scaleBand, scaleLinear, scaleSqrt } from 'd3-scale';
 import type { Params, RankedFunction, Result, schema } from '../../../src/models/tiny-nets';
 export { model } from '../../../src/models/tiny-nets';
-import type { WidgetView } from '../../../src/lib/widgets/view';
-import { at, chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/lib/widgets/svg-chart';
-import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/lib/format';
-import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from './landscape';
+import type { WidgetView } from '../../../src/kit/view';
+import { at, chartRoot, label, markGroup, rule, svgEl, xAxis, yAxis } from '../../../src/kit/svg-chart';
+import { formatNumber, formatPercent, formatPow10, grouped } from '../../../src/core/format';
+import { landscapeCells, SHOWN_FUNCTIONS, type ViewResult } from '../../../src/models/tiny-nets-job';
 import { outputName, pointRows } from './grid';
 
 
@@ -87,7 +87,7 @@ function shareTicks(max: number, count: number): number[] {
   return Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Number((i * step).toPrecision(6)));
 }
 
-// Both charts are drawn by hand as SVG (src/lib/widgets/svg-chart.ts) in Observable Plot's layout:
+// Both charts are drawn by hand as SVG (src/kit/svg-chart.ts) in Observable Plot's layout:
 // they are redrawn at every change, and building them with Plot made frames of over 50 ms on this
 // project's test machine when n changed.
 function rankingChart(r: Result, { rows, domain }: ReturnType<typeof rankedRows>, document: Document, width: number): Element {
