@@ -2,7 +2,7 @@
 // and prints one table, also written to bench/results.json. Timings are medians with their spread
 // (p95 or min–max); nothing here is asserted in `npm test`.
 //
-//   node bench/run.ts [--reuse] [--lighthouse-runs=N] [--only=pages,widgets,tiny-nets,sampler,sgd-prior,search,lighthouse]
+//   node bench/run.ts [--reuse] [--lighthouse-runs=N] [--only=pages,throttled,widgets,tiny-nets,sampler,sgd-prior,search,lighthouse]
 //     --reuse: measure the existing bench build (dist-bench/); N Lighthouse runs per page (default 3);
 //     --only: measure those parts and keep the others' last results in bench/results.json.
 import { spawnSync } from 'node:child_process';
@@ -14,13 +14,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDist } from '../tests/support/server.ts';
 import { builtPages } from '../tests/support/site.ts';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/support/chromium.ts';
+import { THROTTLE, measureThrottled, traceBreakdowns, type ThrottledRow, type TraceBreakdown } from './throttled.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist-bench');
 const BASE = '/';
 const reuse = process.argv.includes('--reuse') && existsSync(dist);
 const lighthouseRuns = Number(process.argv.find((a) => a.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3);
-const PARTS = ['pages', 'widgets', 'tiny-nets', 'sampler', 'sgd-prior', 'search', 'lighthouse'] as const;
+const PARTS = ['pages', 'throttled', 'widgets', 'tiny-nets', 'sampler', 'sgd-prior', 'search', 'lighthouse'] as const;
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1].split(',');
 const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
 if (unknown.length) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -59,8 +60,9 @@ interface PageRow {
   page: string; jsKB: number; htmlKB: number; cssKB: number; fontsKB: number; fontFiles: number;
   lcpMs: number; cls: number; tbtMs: number; loadLongTasks: number;
 }
-// The essay's pages (the bench build, like the published one, holds no test fixtures).
-const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html');
+// The essay's pages (the bench build, like the published one, holds no test fixtures), without
+// the share pages (/s/<id>/), which only send readers on to a section of one of them.
+const pages = builtPages(dist).map((p) => p.route).filter((r) => r !== '404.html' && !r.startsWith('s/'));
 const pageRows: PageRow[] = want('pages') ? [] : previous.pages ?? [];
 for (const route of want('pages') ? pages : []) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -96,6 +98,12 @@ for (const route of want('pages') ? pages : []) {
   });
   await context.close();
 }
+
+// ---- 1b. Throttled load: real 4× CPU slowdown at phone size, five loads per page, then one traced
+// load that says where the main thread's time went (bench/throttled.ts).
+const htmlFile = (route: string) => join(dist, route, route.endsWith('.html') ? '' : 'index.html');
+const throttledRows: ThrottledRow[] = want('throttled') ? await measureThrottled(browser, site.url, pages, htmlFile) : previous.throttled ?? [];
+const traces: TraceBreakdown[] = want('throttled') ? await traceBreakdowns(browser, site.url, pages) : previous.traces ?? [];
 
 // ---- 2. Per widget: input → updated figure, and long tasks during interaction --------------
 interface WidgetRow { widget: string; page: string; inputs: number; renderMedianMs: number | null; renderP95Ms: number | null; inputToFigureMedianMs: number; inputToFigureP95Ms: number; interactionLongTasks: number }
@@ -316,7 +324,7 @@ await site.close();
 // ---- Report ---------------------------------------------------------------------------------
 // The design's budgets (shared/design/architecture.md and the performance issue).
 const budgets = {
-  pageJsKB: 120, pageHtmlKB: 60, searchFirstQueryKB: 150, searchKeystrokeMs: 100, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, interactionLongTasks: 0, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, sgdPriorSeconds: 5,
+  pageJsKB: 120, pageHtmlKB: 60, throttledTbtMs: 50, throttledLongestTaskMs: 100, throttledHtmlKB: 40, searchFirstQueryKB: 150, searchKeystrokeMs: 100, lighthousePerformance: 98, lighthouseAccessibility: 100, renderP95Ms: 16, interactionLongTasks: 0, tinyNets3Ms: 100, samplerSeconds: 10, samplerRatio: 10, sgdPriorSeconds: 5,
 };
 // Not budgets: thresholds for reading this bench's own load metrics, which use Chromium's real 4×
 // slowdown (harsher than Lighthouse's simulated throttling). LCP and CLS: the Core Web Vitals'
@@ -326,7 +334,7 @@ const results = {
   date: new Date().toISOString(),
   ...(only ? { partsMeasuredOnThatDate: only } : {}),
   machine: { cores: (await import('node:os')).cpus().length, node: process.version, chromium: chromiumVersion },
-  budgets, loadReference, pages: pageRows, widgets: widgetRows, lighthouse: lighthouseRows, search: searchBench,
+  budgets, loadReference, pages: pageRows, throttled: throttledRows, traces, widgets: widgetRows, lighthouse: lighthouseRows, search: searchBench,
   tinyNets: !want('tiny-nets') ? previous.tinyNets : { n3MedianMs: ms(quantile(tiny3, 0.5)), n3Range: [ms(Math.min(...tiny3)), ms(Math.max(...tiny3))], n4MedianMs: ms(quantile(tiny4, 0.5)), n4Range: [ms(Math.min(...tiny4)), ms(Math.max(...tiny4))] },
   simplicityBias: !want('sampler') ? previous.simplicityBias : {
     engine: samplerRuns[0]?.engine, samples: 1_000_000,
@@ -354,6 +362,23 @@ const vitals = (p: PageRow) => {
 console.log('\nPages (mobile: 412×823, 4× CPU slowdown, 150 ms RTT / 1.6 Mbps; gzipped sizes of what the first view fetches).');
 console.log('Budgets: js, html. Load metrics are read against reference thresholds (LCP 2.5 s, CLS 0.1: Core Web Vitals "good"; TBT 200 ms: Lighthouse mobile "fast"), not budgets: the load budget is Lighthouse\'s score, below.');
 console.table(pageRows.map((p) => ({ ...p, js: ok(p.jsKB <= budgets.pageJsKB), html: ok(p.htmlKB <= budgets.pageHtmlKB), reference: vitals(p) })));
+const lighthouseOf = (page: string) => lighthouseRows.find((l) => l.page === page);
+console.log(`\nThrottled load (real ${THROTTLE.cpuRate}× CPU slowdown, ${THROTTLE.viewport.width}×${THROTTLE.viewport.height}, no network throttling; median of ${THROTTLE.runs} loads; TBT from navigation to ${THROTTLE.afterLoadMs / 1000} s after load), beside Lighthouse's simulated mobile run.`);
+console.log(`Budgets: TBT ≤ ${budgets.throttledTbtMs} ms, longest task ≤ ${budgets.throttledLongestTaskMs} ms, HTML ≤ ${budgets.throttledHtmlKB} KB gzipped. cpu…: the same from each task's CPU time, which other programs competing for the machine do not inflate (cpuBudget).`);
+console.table(throttledRows.map((t) => ({
+  page: t.page, tbtMs: t.tbtMs, tbtRange: t.tbtRange.join('–'), longestTaskMs: t.longestTaskMs, longTasks: t.longTasks, fcpMs: t.fcpMs, htmlKB: t.htmlKB,
+  budget: ok(t.tbtMs <= budgets.throttledTbtMs && t.longestTaskMs <= budgets.throttledLongestTaskMs && t.htmlKB <= budgets.throttledHtmlKB),
+  cpuTbtMs: t.cpuTbtMs, cpuLongestTaskMs: t.cpuLongestTaskMs,
+  cpuBudget: ok(t.cpuTbtMs <= budgets.throttledTbtMs && t.cpuLongestTaskMs <= budgets.throttledLongestTaskMs),
+  lighthouse: lighthouseOf(t.page)?.performance ?? '–', lighthouseTbt: lighthouseOf(t.page)?.tbt ?? '–',
+})));
+for (const t of want('throttled') ? traces : []) {
+  console.log(`Where ${t.page}'s main thread went (one traced throttled load, ${t.mainThreadMs} ms in all):`, t.work.map(([k, v]) => `${k} ${v}`).join(', '));
+  if (t.longTasks.length) console.log('  long tasks:', t.longTasks.map((l) => `${l.ms} ms (${l.top.map(([k, v]) => `${k} ${v}`).join(', ')})`).join('; '));
+  const ws = Object.entries(t.widgets);
+  if (ws.length) console.log('  widgets (mount / first compute / first render, ms):', ws.map(([id, w]) => `${id} ${w.mount ?? '–'}/${w.compute ?? '–'}/${w.render ?? '–'}`).join(', '));
+  if (t.fonts.length) console.log('  fonts (finished, ms after first paint):', t.fonts.map((f) => `${f.file} ${f.afterFcpMs}`).join(', '));
+}
 console.log('Widgets (desktop; 60 slider inputs each; render = compute + draw of one update, per frame; input→figure includes waiting for the next frame)');
 console.table(widgetRows.map((w) => ({ ...w, budget: ok((w.renderP95Ms === null || w.renderP95Ms <= budgets.renderP95Ms) && w.interactionLongTasks <= budgets.interactionLongTasks) })));
 if (results.tinyNets) console.log('tiny-nets exact count, h = 3, ternary (Node, cold process):', results.tinyNets, ok(results.tinyNets.n3MedianMs <= budgets.tinyNets3Ms));

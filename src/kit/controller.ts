@@ -330,7 +330,9 @@ export function mountWidget<S extends Schema, R>(
   // On narrow screens the 640-px server chart would shrink its text: redraw at the real width; and
   // where the stage is height-limited, parts of the chart move below it (flowBox).
   const atDefaults = Object.entries(model.schema).every(([name, p]) => formatValue(p, store.values[name]) === formatValue(p, p.default));
-  const serverWidthFits = !chartBox || Math.abs(chartWidth - SERVER_CHART_WIDTH) < 80;
+  // Compared with the width the build drew at (Widget.astro's chartWidth, e.g. the home page's lead).
+  const serverWidth = Number(chartBox?.querySelector(':scope > svg')?.getAttribute('width')) || SERVER_CHART_WIDTH;
+  const serverWidthFits = !chartBox || Math.abs(chartWidth - serverWidth) < 80;
   const flowsOut = limited.matches && !!chartBox?.querySelector('.chart-flow');
   if (!atDefaults || !serverWidthFits || flowsOut || store.notes.length > 0 || options.afterRender || options.run) refresh();
   else {

@@ -12,5 +12,20 @@ export function renderChart<S extends Schema, R>(view: WidgetView<S, R>, result:
   dom ??= new JSDOM('<!doctype html><html><body></body></html>');
   const chart = view.chart(result, values, { document: dom.window.document, width });
   finishChart(chart, `${figId}-ssr`);
+  roundGeometry(chart);
   return chart.outerHTML;
+}
+
+// Plot writes coordinates with up to 17 digits ("186.6394225583042"); a tenth of a pixel is finer
+// than any screen draws a 640-pixel chart, and the digits were over a third of a chapter's HTML.
+const GEOMETRY = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'd', 'points', 'transform', 'viewBox'];
+const tenth = (n: string) => String(Math.round(Number(n) * 10) / 10);
+
+function roundGeometry(root: Element): void {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const name of GEOMETRY) {
+      const v = el.getAttribute(name);
+      if (v && /\.\d{2}/.test(v)) el.setAttribute(name, v.replace(/-?\d*\.\d+(?:e-?\d+)?/g, tenth));
+    }
+  }
 }

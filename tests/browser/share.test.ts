@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
 import { closeBrowser, engine, openPage } from '../support/browser';
+import { afterFrames } from '../support/widget';
 
 afterAll(closeBrowser);
 const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -49,6 +50,41 @@ describe('section links', () => {
     expect(errors.filter((e) => !/requestfailed: .*\/s\/counting-exactly\/|favicon/.test(e))).toEqual([]);
     await close();
   });
+});
+
+describe('deep links', () => {
+  // The last section of a long chapter, whose blocks far from view are rendered on demand
+  // (content-visibility): the reader lands on its heading, and it stays at the top of the screen
+  // while the page finishes loading, its fonts arrive, the figures near it wake up and the blocks
+  // above it near view are rendered.
+  const LAST = 'what-counting-leaves-open';
+  const settled = async (page: Page) => {
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => {
+      const r = f.getBoundingClientRect();
+      return r.bottom < -400 || r.top > innerHeight + 400 || (f.classList.contains('hydrated') && f.getAttribute('data-state') === 'ready');
+    }));
+    await afterFrames(page, 10);
+    return page.evaluate((id) => ({
+      top: document.getElementById(id)!.getBoundingClientRect().top,
+      height: innerHeight,
+      last: [...document.querySelectorAll('.prose > h2')].at(-1)!.id,
+    }), LAST);
+  };
+  for (const [name, options] of [['a phone', phone], ['a desktop', {}]] as const) {
+    it(`lands on the last section of /counting/ with its heading at the top, on ${name}, directly and through its share page`, async () => {
+      for (const path of [`counting/#${LAST}`, `s/${LAST}/`]) {
+        const { page, close } = await openPage(path, options);
+        await page.waitForFunction((id) => location.pathname.endsWith('/counting/') && location.hash === `#${id}`, LAST);
+        const at = await settled(page);
+        expect(at.last).toBe(LAST);
+        expect(at.top, path).toBeGreaterThanOrEqual(0);
+        expect(at.top, path).toBeLessThan(at.height / 4);
+        await close();
+      }
+    });
+  }
 });
 
 describe('cross-reference previews', () => {

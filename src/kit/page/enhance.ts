@@ -132,32 +132,55 @@ function setupToc(): void {
     bar.style.transform = `scaleX(${rounded})`;
   };
   // Blocks rendered on demand (content-visibility) change the article's height as they near view.
+  // The bar is first drawn from this observer, after the first layout: reading the article's box
+  // while the page loads forced the layout of the whole document inside this script's task.
   if (article && 'ResizeObserver' in window) new ResizeObserver(progress).observe(article);
+  // The current section is the last heading above the upper third of the viewport, tracked by an
+  // IntersectionObserver whose area is everything above that line (no layout read on scroll). At
+  // the very bottom of the page later headings can never reach that line: the last one in view
+  // is current instead.
+  const above = new Set<Element>();
+  const inView = new Set<Element>();
+  let atBottom = false;
   const update = () => {
-    progress();
-    // The current section is the last heading above the upper third of the viewport.
-    // At the very bottom of the page, later headings can never reach that line: take the last
-    // one that is visible.
-    const atBottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
-    const line = atBottom ? innerHeight : innerHeight / 3;
-    let active = headings[0];
-    for (const h of headings) if (h.getBoundingClientRect().top <= line) active = h;
+    const pick = (set: Set<Element>) => headings.filter((h) => set.has(h)).at(-1);
+    const active = (atBottom && pick(inView)) || pick(above) || headings[0];
     const link = links.get(active.id) ?? null;
     if (link === current) return;
     current?.removeAttribute('aria-current');
     link?.setAttribute('aria-current', 'location');
     current = link;
   };
+  const track = (set: Set<Element>, rootMargin: string) => new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting) set.add(e.target);
+      else set.delete(e.target);
+    }
+    update();
+  }, { rootMargin });
+  const line = track(above, '1000000px 0px -66.6% 0px');
+  const visible = track(inView, '0px');
+  headings.forEach((h) => {
+    line.observe(h);
+    visible.observe(h);
+  });
+  // The very end of the page in view: a zero-height marker after everything else.
+  const end = document.createElement('div');
+  end.setAttribute('aria-hidden', 'true');
+  document.body.append(end);
+  new IntersectionObserver(([e]) => {
+    atBottom = e.isIntersecting;
+    update();
+  }, { rootMargin: '0px 0px 2px 0px' }).observe(end); // the page's height may end in a fraction of a pixel
   let queued = false;
   addEventListener('scroll', () => {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      update();
+      progress();
     });
   }, { passive: true });
-  update();
 }
 
 function setupCitations(): void {
