@@ -183,13 +183,36 @@ function setupToc(): void {
   }, { passive: true });
 }
 
+/** Keeps a link's preview inside the page's width (the width without a scrollbar, which Firefox
+ * counts in innerWidth), and, where `flip`, above the link when there is no room below it. */
+function keepInView(host: Element, selector: string, flip: boolean): void {
+  const preview = host.querySelector<HTMLElement>(selector);
+  if (!preview) return;
+  preview.style.removeProperty('translate');
+  host.classList.remove('above');
+  const r = preview.getBoundingClientRect();
+  if (r.width === 0) return;
+  const over = r.right - (document.documentElement.clientWidth - 8);
+  if (over > 0) preview.style.translate = `${-Math.min(over, r.left - 8)}px 0`;
+  if (flip && r.bottom > innerHeight - 8 && host.getBoundingClientRect().top > r.height + 16) host.classList.add('above');
+}
+
 function setupCitations(): void {
   // On touch screens the first tap on a citation shows its preview; a second tap follows it.
   // The paragraph (or figure) holding an open preview is marked too, to lift it above the next.
+  // A preview starts at its citation, so one near the right edge is moved back inside the page.
+  const place = (cite: Element) => keepInView(cite, '.cite-preview', false);
   const open = (cite: Element, on: boolean) => {
     cite.classList.toggle('open', on);
     cite.closest('.prose > *')?.classList.toggle('cite-open', on);
+    if (on) place(cite);
   };
+  const show = (event: Event) => {
+    const cite = (event.target as Element).closest?.('.cite');
+    if (cite) requestAnimationFrame(() => place(cite));
+  };
+  document.addEventListener('mouseover', show);
+  document.addEventListener('focusin', show);
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('.cite a');
     document.querySelectorAll('.cite.open').forEach((c) => c !== link?.parentElement && open(c, false));
@@ -238,17 +261,7 @@ function setupXrefs(): void {
   // Previews of cross-references (sections, figures, glossary terms) show on hover and focus by CSS;
   // here they are kept inside the viewport (flipped above the link when there is no room below:
   // never over the link itself), opened by a first tap on touch screens, and closed by Escape.
-  const place = (xref: Element) => {
-    const preview = xref.querySelector<HTMLElement>('.xref-preview');
-    if (!preview) return;
-    preview.style.removeProperty('translate');
-    xref.classList.remove('above');
-    const r = preview.getBoundingClientRect();
-    if (r.width === 0) return;
-    const over = r.right - (document.documentElement.clientWidth - 8);
-    if (over > 0) preview.style.translate = `${-Math.min(over, r.left - 8)}px 0`;
-    if (r.bottom > innerHeight - 8 && xref.getBoundingClientRect().top > r.height + 16) xref.classList.add('above');
-  };
+  const place = (xref: Element) => keepInView(xref, '.xref-preview', true);
   const open = (xref: Element, on: boolean) => {
     xref.classList.toggle('open', on);
     xref.closest('.prose > *')?.classList.toggle('cite-open', on);
