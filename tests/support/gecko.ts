@@ -71,7 +71,7 @@ class GeckoLocator implements Locator {
       }, options);
       return found!;
     }
-    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, this.chain, want);
+    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling: 100 }, this.chain, want);
     return handle.asElement() as ElementHandle<Element>;
   }
 
@@ -247,7 +247,9 @@ class GeckoPage implements Page {
     const now = await this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null);
     if (now) return now;
     if (this.scriptsOff) return this.pollFromNode(() => this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null), options);
-    const handle = await this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options?.timeout ?? TIMEOUT, polling: 'raf' }, arg);
+    // Polled on a timer, not on animation frames: Firefox gives frames only to the tab it shows,
+    // and a wait polled by frames in a tab it does not (two passed, one hung 150 s) never ends.
+    const handle = await this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options?.timeout ?? TIMEOUT, polling: 100 }, arg);
     const value = await handle.jsonValue().catch(() => true);
     drop(handle);
     return value;

@@ -105,16 +105,23 @@ export function setupQuotes(copy: (text: string, html?: string) => Promise<boole
     button.style.left = `${left}px`;
     button.style.top = `${Math.min(Math.max(8, last.bottom + gap), innerHeight - height - 8)}px`;
   };
+  // Text in a block not yet rendered (content-visibility: auto, just scrolled to) reads as empty
+  // until its next frame in Firefox: a selection there is looked at again for a few frames.
+  let retries = 0;
   const update = () => {
     passage = currentPassage();
     button.hidden = !passage;
     position();
+    if (!passage && retries-- > 0 && getSelection()?.isCollapsed === false) requestAnimationFrame(update);
   };
-  // At once, not on the next frame: a page busy computing its figures (or a tab Firefox thinks is
-  // out of sight) may not paint for seconds, and the control must not wait for it. A selection
-  // made before this ran (the page still loading) is offered too.
-  document.addEventListener('selectionchange', update);
-  update();
+  const onSelection = () => {
+    retries = 3;
+    update();
+  };
+  // At once, not on the next frame: a page busy computing its figures may not paint for seconds,
+  // and the control must not wait for it. A selection made before this ran is offered too.
+  document.addEventListener('selectionchange', onSelection);
+  onSelection();
   const reposition = perFrame(position);
   addEventListener('scroll', reposition, { passive: true });
   addEventListener('resize', reposition);
