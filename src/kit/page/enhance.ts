@@ -197,32 +197,40 @@ function keepInView(host: Element, selector: string, flip: boolean): void {
   if (flip && r.bottom > innerHeight - 8 && host.getBoundingClientRect().top > r.height + 16) host.classList.add('above');
 }
 
-function setupCitations(): void {
-  // On touch screens the first tap on a citation shows its preview; a second tap follows it.
-  // The paragraph (or figure) holding an open preview is marked too, to lift it above the next.
-  // A preview starts at its citation, so one near the right edge is moved back inside the page.
-  const place = (cite: Element) => keepInView(cite, '.cite-preview', false);
-  const open = (cite: Element, on: boolean) => {
-    cite.classList.toggle('open', on);
-    cite.closest('.prose > *')?.classList.toggle('cite-open', on);
-    if (on) place(cite);
+/** Link previews (citations, cross-references) by host selector: kept in view whenever shown,
+ * opened by a first tap on touch screens (a second tap follows the link), and the block holding an
+ * open one marked, to lift it above the next. Returns the open/close function. */
+function setupPreviews(host: string, preview: string, flip: boolean, onShow?: (el: Element) => void): (el: Element, on: boolean) => void {
+  const place = (el: Element) => keepInView(el, preview, flip);
+  const open = (el: Element, on: boolean) => {
+    el.classList.toggle('open', on);
+    el.closest('.prose > *')?.classList.toggle('cite-open', on);
+    if (on) place(el);
   };
   const show = (event: Event) => {
-    const cite = (event.target as Element).closest?.('.cite');
-    if (cite) requestAnimationFrame(() => place(cite));
+    const el = (event.target as Element).closest?.(host);
+    if (!el) return;
+    onShow?.(el);
+    requestAnimationFrame(() => place(el));
   };
   document.addEventListener('mouseover', show);
   document.addEventListener('focusin', show);
   document.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('.cite a');
-    document.querySelectorAll('.cite.open').forEach((c) => c !== link?.parentElement && open(c, false));
+    const link = (event.target as Element).closest<HTMLAnchorElement>(`${host} > a`);
+    document.querySelectorAll(`${host}.open`).forEach((x) => x !== link?.parentElement && open(x, false));
     if (!link || !matchMedia('(hover: none)').matches) return;
-    const cite = link.parentElement!;
-    if (!cite.classList.contains('open')) {
+    const el = link.parentElement!;
+    if (!el.classList.contains('open')) {
       event.preventDefault();
-      open(cite, true);
+      open(el, true);
     }
   });
+  return open;
+}
+
+function setupCitations(): void {
+  // A preview starts at its citation, so one near the right edge is moved back inside the page.
+  setupPreviews('.cite', '.cite-preview', false);
 }
 
 /** The header's search link (to the contents, for readers without JavaScript) becomes a button
@@ -261,21 +269,7 @@ function setupXrefs(): void {
   // Previews of cross-references (sections, figures, glossary terms) show on hover and focus by CSS;
   // here they are kept inside the viewport (flipped above the link when there is no room below:
   // never over the link itself), opened by a first tap on touch screens, and closed by Escape.
-  const place = (xref: Element) => keepInView(xref, '.xref-preview', true);
-  const open = (xref: Element, on: boolean) => {
-    xref.classList.toggle('open', on);
-    xref.closest('.prose > *')?.classList.toggle('cite-open', on);
-    if (on) place(xref);
-  };
-  const show = (event: Event) => {
-    const xref = (event.target as Element).closest?.('.xref');
-    if (xref) {
-      xref.classList.remove('dismissed');
-      requestAnimationFrame(() => place(xref));
-    }
-  };
-  document.addEventListener('mouseover', show);
-  document.addEventListener('focusin', show);
+  const open = setupPreviews('.xref', '.xref-preview', true, (xref) => xref.classList.remove('dismissed'));
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     document.querySelectorAll('.xref:is(:hover, :focus-within, .open)').forEach((x) => {
@@ -286,16 +280,6 @@ function setupXrefs(): void {
   document.addEventListener('mouseout', (event) => {
     const xref = (event.target as Element).closest?.('.xref');
     if (xref && !xref.contains(event.relatedTarget as Node)) xref.classList.remove('dismissed');
-  });
-  document.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('.xref > a');
-    document.querySelectorAll('.xref.open').forEach((x) => x !== link?.parentElement && open(x, false));
-    if (!link || !matchMedia('(hover: none)').matches) return;
-    const xref = link.parentElement!;
-    if (!xref.classList.contains('open')) {
-      event.preventDefault();
-      open(xref, true);
-    }
   });
 }
 
