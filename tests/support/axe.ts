@@ -12,14 +12,19 @@ export interface Violation { id: string; impact?: string | null; nodes: { target
 export async function axeViolations(page: Page, tags: string[]): Promise<Violation[]> {
   await page.evaluate(source);
   return page.evaluate(async (values) => {
-    // Colour contrast is judged on the page at rest: finish running transitions (numbers fade back
-    // in when a figure turns ready). Finished, not awaited: in a block skipped by content-visibility
-    // they do not advance. Endless animations are left alone.
+    // Colour contrast is judged on the page at rest. Numbers fade back in when a figure turns
+    // ready, and in a block that content-visibility skips that fade starts only when axe first
+    // reads the block's style: so no transitions while axe runs (a constructed style sheet, which
+    // the page's CSP allows), and running animations finished. Endless animations are left alone.
+    const atRest = new CSSStyleSheet();
+    atRest.replaceSync('*, *::before, *::after { transition: none !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, atRest];
     for (const a of document.getAnimations()) {
       if (a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))) a.finish();
     }
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] })
+      .finally(() => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== atRest); });
     return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   }, tags);
 }
