@@ -55,6 +55,28 @@ export function setFigureState(el: HTMLElement, state: FigureState): void {
   } else el.removeAttribute('aria-busy');
 }
 
+/** A box above the controls that keeps its last settled height while the figure is pending:
+ * partial sentences ("so far…") and run statuses are shorter than final ones, and the controls
+ * below would jump under the reader's finger at every input (basins: 44 px). A widget marks any
+ * such box of its own with data-keep-height. The height is read by a ResizeObserver, after
+ * layout, so holding forces none. */
+function heightKeeper(box: HTMLElement | null): { hold(on: boolean): void } {
+  let settled = 0;
+  if (box && 'ResizeObserver' in window) {
+    new ResizeObserver(([entry]) => {
+      if (!box.style.minHeight) settled = entry.borderBoxSize?.[0]?.blockSize ?? box.offsetHeight;
+    }).observe(box);
+  }
+  return {
+    hold(on) {
+      if (!box) return;
+      if (!on) {
+        if (box.style.minHeight) box.style.minHeight = '';
+      } else if (!box.style.minHeight && settled > 0) box.style.minHeight = `${settled}px`;
+    },
+  };
+}
+
 function sectionIdBefore(el: Element): string {
   let id = el.id;
   document.querySelectorAll('.prose h2[id], .prose h3[id]').forEach((h) => {
@@ -133,6 +155,14 @@ export function mountWidget<S extends Schema, R>(
   // every render forced a synchronous layout of the page each update.
   let chartWidth = chartBox?.clientWidth ?? 0;
 
+  // Text that streams in while a result is computed keeps its settled height (heightKeeper).
+  const keepers = [sentenceBox, summaryBox, ...root.querySelectorAll<HTMLElement>('[data-keep-height]')].map(heightKeeper);
+  const holdHeights = (on: boolean) => keepers.forEach((k) => k.hold(on));
+  function setState(state: FigureState): void {
+    setFigureState(root, state);
+    holdHeights(state === 'pending');
+  }
+
   // Form controls only: an <output> may share a parameter's name.
   const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`:is(input, select, textarea)[name="${name}"]`);
 
@@ -198,6 +228,7 @@ export function mountWidget<S extends Schema, R>(
       refocusHandle(chartBox, focused);
       if (focusKey) chartBox.querySelector<HTMLElement>(`[data-focus-key="${focusKey}"]`)?.focus({ preventScroll: true });
     }
+    holdHeights(root.dataset.state === 'pending');
     if (view.sentence && sentenceBox) put(sentenceBox, 'textContent', view.sentence(result, values));
     if (view.summary && summaryBox) summaryBox.textContent = view.summary(result, values);
     options.afterRender?.(result, values, root);
@@ -216,7 +247,7 @@ export function mountWidget<S extends Schema, R>(
       const start = performance.now();
       const result = model.compute(values);
       performance.measure(`widget-compute ${model.id}`, { start });
-      setFigureState(root, 'ready');
+      setState('ready');
       render(result);
       return;
     }
@@ -224,11 +255,11 @@ export function mountWidget<S extends Schema, R>(
       progress.hidden = false;
       progress.value = 0;
     }
-    setFigureState(root, 'pending');
+    setState('pending');
     const emit = (result: R, p: number) => {
       if (signal.aborted) return;
       // Before render, so that afterRender sees whether this result is the final one.
-      if (p >= 1) setFigureState(root, 'ready');
+      if (p >= 1) setState('ready');
       render(result);
       if (progress) {
         progress.value = p;
@@ -240,7 +271,7 @@ export function mountWidget<S extends Schema, R>(
     };
     Promise.resolve(options.run(values, { emit, progress: reportProgress, signal })).catch((error: unknown) => {
       if (!signal.aborted) {
-        setFigureState(root, 'stale');
+        setState('stale');
         inputNotes = [`The computation failed: ${error instanceof Error ? error.message : String(error)}`];
         showNotes();
       }
@@ -314,7 +345,7 @@ export function mountWidget<S extends Schema, R>(
 
   // Pending from the moment the setting changes, not from the next frame's update.
   const refresh = () => {
-    setFigureState(root, 'pending');
+    setState('pending');
     update();
   };
   store.subscribe(refresh);
@@ -337,7 +368,7 @@ export function mountWidget<S extends Schema, R>(
   if (!atDefaults || !serverWidthFits || flowsOut || store.notes.length > 0 || options.afterRender || options.run) refresh();
   else {
     syncControls();
-    setFigureState(root, 'ready');
+    setState('ready');
   }
   limited.addEventListener('change', () => {
     if (latest !== undefined) render(latest);

@@ -70,8 +70,11 @@ function chartInView(page: Page, widget: string) {
     return {
       share,
       covered: !!hit && !box.contains(hit),
-      control: active.getAttribute('name') ?? active.dataset.sliderFor ?? active.className,
+      control: `${active.tagName.toLowerCase()} ${active.getAttribute('name') ?? active.dataset.sliderFor ?? active.className}`,
+      controlTop: a.top,
+      busy: fig.hasAttribute('aria-busy'),
       controlVisible: !!onTop && (onTop === active || active.contains(onTop) || !!active.closest('label')?.contains(onTop)),
+      onTop: onTop ? `${onTop.tagName.toLowerCase()}.${onTop.className} at y ${Math.round(a.top)}–${Math.round(a.bottom)} of ${innerHeight}` : `nothing at y ${Math.round(a.top)}–${Math.round(a.bottom)} of ${innerHeight}`,
     };
   }, widget);
 }
@@ -167,14 +170,16 @@ for (const viewport of SIZES) {
             if (!(await control.evaluate((el) => el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLInputElement).disabled))) continue;
             await control.scrollIntoViewIfNeeded();
             await control.focus();
+            const top = await control.evaluate((el) => el.getBoundingClientRect().top);
             // Move a slider one step; the layout is measured after the next frame is drawn (the
-            // numbers may still be computing, which does not move the chart).
+            // numbers may still be computing: while they are, nothing may move under the reader).
             if ((await control.getAttribute('type')) === 'range') await control.press('ArrowRight');
             await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
             const v = await chartInView(page, widget);
             expect(v.share, `${phase}: chart share in view while using ${v.control}`).toBeGreaterThanOrEqual(0.5);
             expect(v.covered, `${phase}: chart covered while using ${v.control}`).toBe(false);
-            expect(v.controlVisible, `${phase}: ${v.control} hidden under the chart`).toBe(true);
+            expect(v.controlVisible, `${phase}: ${v.control} hidden (${v.onTop})`).toBe(true);
+            if (v.busy) expect(v.controlTop - top, `${phase}: ${v.control} moved while computing`).toBeCloseTo(0, 0);
           }
         }
 
