@@ -55,25 +55,27 @@ export function setFigureState(el: HTMLElement, state: FigureState): void {
   } else el.removeAttribute('aria-busy');
 }
 
-/** A box above the controls that keeps its last settled height while the figure is pending:
- * partial sentences ("so far…") and run statuses are shorter than final ones, and the controls
- * below would jump under the reader's finger at every input (basins: 44 px). A widget marks any
- * such box of its own with data-keep-height. The height is read by a ResizeObserver, after
- * layout, so holding forces none. */
-function heightKeeper(box: HTMLElement | null): { hold(on: boolean): void } {
-  let settled = 0;
-  if (box && 'ResizeObserver' in window) {
-    new ResizeObserver(([entry]) => {
-      if (!box.style.minHeight) settled = entry.borderBoxSize?.[0]?.blockSize ?? box.offsetHeight;
-    }).observe(box);
+/** Boxes above the controls (the result sentence, the numbers, the summary, and any a widget marks
+ * with data-keep-height) keep their last settled height while the figure is pending: partial
+ * sentences ("so far…"), numbers and run statuses wrap to fewer or more lines than final ones, and
+ * the controls below would jump under the reader's finger at every input (basins: 44 px). Heights
+ * are read by a ResizeObserver, after layout, so holding forces none. */
+function heightKeeper(root: HTMLElement): (on: boolean) => void {
+  const boxes = [...root.querySelectorAll<HTMLElement>('.widget-result, .widget-results, .widget-summary, [data-keep-height]')];
+  const settled = new Map<Element, number>();
+  if ('ResizeObserver' in window) {
+    const observer = new ResizeObserver((entries) => {
+      for (const e of entries) if (!(e.target as HTMLElement).style.minHeight) settled.set(e.target, e.borderBoxSize[0].blockSize);
+    });
+    boxes.forEach((b) => observer.observe(b));
   }
-  return {
-    hold(on) {
-      if (!box) return;
+  return (on) => {
+    for (const box of boxes) {
+      const height = settled.get(box);
       if (!on) {
         if (box.style.minHeight) box.style.minHeight = '';
-      } else if (!box.style.minHeight && settled > 0) box.style.minHeight = `${settled}px`;
-    },
+      } else if (!box.style.minHeight && height) box.style.minHeight = `${height}px`;
+    }
   };
 }
 
@@ -155,9 +157,7 @@ export function mountWidget<S extends Schema, R>(
   // every render forced a synchronous layout of the page each update.
   let chartWidth = chartBox?.clientWidth ?? 0;
 
-  // Text that streams in while a result is computed keeps its settled height (heightKeeper).
-  const keepers = [sentenceBox, summaryBox, ...root.querySelectorAll<HTMLElement>('[data-keep-height]')].map(heightKeeper);
-  const holdHeights = (on: boolean) => keepers.forEach((k) => k.hold(on));
+  const holdHeights = heightKeeper(root);
   function setState(state: FigureState): void {
     setFigureState(root, state);
     holdHeights(state === 'pending');
