@@ -40,42 +40,65 @@ function visibleControls(page: Page, widget: string) {
   }, widget);
 }
 
-/** The share of the widget's main chart (its first drawing, inside .widget-chart) that a reader
- * can see: clipped by the viewport and by any scrolling box around it, and not covered. Also
- * whether the element `sel` (the control in use) is itself visible, not under the chart. */
-function chartInView(page: Page, widget: string) {
-  return page.evaluate((w) => {
+/** Uses each visible, enabled control of the figure in turn, as a reader would, inside the page
+ * (one call, not some ten round trips per control): brings it into view (centred, until it stays:
+ * blocks rendered on demand above it can push it away), focuses it, moves a slider one step, and
+ * after the next frame measures the share of the widget's main chart (its first drawing, inside
+ * .widget-chart) that a reader can see, clipped by the viewport and any scrolling box around it
+ * and not covered; whether the control itself is on top; and, while the figure computes, whether
+ * the control moved. */
+function useEachControl(page: Page, widget: string) {
+  return page.evaluate(async (w) => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const fig = document.querySelector(`figure[data-widget="${w}"]`)!;
     const box = fig.querySelector<HTMLElement>('.widget-chart')!;
-    const main = [...box.querySelectorAll<Element>('svg, canvas')].find((el) => el.getBoundingClientRect().height > 60) ?? box;
-    const r = main.getBoundingClientRect();
-    let clip = { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
-    for (let el = main.parentElement; el && el !== document.body; el = el.parentElement) {
-      const cs = getComputedStyle(el);
-      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
-        const c = el.getBoundingClientRect();
-        clip = { top: Math.max(clip.top, c.top), left: Math.max(clip.left, c.left), bottom: Math.min(clip.bottom, c.bottom), right: Math.min(clip.right, c.right) };
+    const seen = [];
+    for (const control of fig.querySelectorAll<HTMLInputElement | HTMLSelectElement>('.widget-side :is(input, select)')) {
+      if (!control.checkVisibility({ visibilityProperty: true }) || control.disabled) continue;
+      for (let i = 0; i < 20; i++) {
+        const r = control.getBoundingClientRect();
+        if (r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth) break;
+        control.scrollIntoView({ block: 'center', inline: 'center' });
+        await frames();
       }
+      control.focus();
+      const top = control.getBoundingClientRect().top;
+      if (control.type === 'range') {
+        // As the ArrowRight key does (each widget's own test presses the real key).
+        (control as HTMLInputElement).stepUp();
+        control.dispatchEvent(new Event('input', { bubbles: true }));
+        control.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      await frames();
+      const main = [...box.querySelectorAll<Element>('svg, canvas')].find((el) => el.getBoundingClientRect().height > 60) ?? box;
+      const r = main.getBoundingClientRect();
+      let clip = { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+      for (let el = main.parentElement; el && el !== document.body; el = el.parentElement) {
+        const cs = getComputedStyle(el);
+        if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
+          const c = el.getBoundingClientRect();
+          clip = { top: Math.max(clip.top, c.top), left: Math.max(clip.left, c.left), bottom: Math.min(clip.bottom, c.bottom), right: Math.min(clip.right, c.right) };
+        }
+      }
+      const h = Math.max(0, Math.min(r.bottom, clip.bottom) - Math.max(r.top, clip.top));
+      const wd = Math.max(0, Math.min(r.right, clip.right) - Math.max(r.left, clip.left));
+      const share = (h * wd) / (r.width * r.height);
+      // Nothing else (the sticky header) sits on the visible part's centre.
+      const cx = (Math.max(r.left, clip.left) + Math.min(r.right, clip.right)) / 2;
+      const cy = (Math.max(r.top, clip.top) + Math.min(r.bottom, clip.bottom)) / 2;
+      const hit = share > 0 ? document.elementFromPoint(cx, cy) : null;
+      const a = control.getBoundingClientRect();
+      const onTop = document.elementFromPoint(a.left + a.width / 2, a.top + a.height / 2);
+      seen.push({
+        control: `${control.tagName.toLowerCase()} ${control.getAttribute('name') ?? control.dataset.sliderFor}`,
+        share,
+        covered: !!hit && !box.contains(hit),
+        controlVisible: !!onTop && (onTop === control || control.contains(onTop) || !!control.closest('label')?.contains(onTop)),
+        onTop: `${onTop ? `${onTop.tagName.toLowerCase()}.${onTop.className}` : 'nothing'} at y ${Math.round(a.top)}–${Math.round(a.bottom)} of ${innerHeight}`,
+        movedWhileBusy: fig.hasAttribute('aria-busy') ? a.top - top : 0,
+      });
     }
-    const h = Math.max(0, Math.min(r.bottom, clip.bottom) - Math.max(r.top, clip.top));
-    const wd = Math.max(0, Math.min(r.right, clip.right) - Math.max(r.left, clip.left));
-    const share = (h * wd) / (r.width * r.height);
-    // Nothing else (the sticky header) sits on the visible part's centre.
-    const cx = (Math.max(r.left, clip.left) + Math.min(r.right, clip.right)) / 2;
-    const cy = (Math.max(r.top, clip.top) + Math.min(r.bottom, clip.bottom)) / 2;
-    const hit = share > 0 ? document.elementFromPoint(cx, cy) : null;
-    const active = document.activeElement as HTMLElement;
-    const a = active.getBoundingClientRect();
-    const onTop = document.elementFromPoint(a.left + a.width / 2, a.top + a.height / 2);
-    return {
-      share,
-      covered: !!hit && !box.contains(hit),
-      control: `${active.tagName.toLowerCase()} ${active.getAttribute('name') ?? active.dataset.sliderFor ?? active.className}`,
-      controlTop: a.top,
-      busy: fig.hasAttribute('aria-busy'),
-      controlVisible: !!onTop && (onTop === active || active.contains(onTop) || !!active.closest('label')?.contains(onTop)),
-      onTop: onTop ? `${onTop.tagName.toLowerCase()}.${onTop.className} at y ${Math.round(a.top)}–${Math.round(a.bottom)} of ${innerHeight}` : `nothing at y ${Math.round(a.top)}–${Math.round(a.bottom)} of ${innerHeight}`,
-    };
+    return seen;
   }, widget);
 }
 
@@ -164,22 +187,11 @@ for (const viewport of SIZES) {
             await more.scrollIntoViewIfNeeded();
             await more.click();
           }
-          const n = await fig.locator('.widget-side :is(input, select)').count();
-          for (let i = 0; i < n; i++) {
-            const control = fig.locator('.widget-side :is(input, select)').nth(i);
-            if (!(await control.evaluate((el) => el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLInputElement).disabled))) continue;
-            await control.scrollIntoViewIfNeeded();
-            await control.focus();
-            const top = await control.evaluate((el) => el.getBoundingClientRect().top);
-            // Move a slider one step; the layout is measured after the next frame is drawn (the
-            // numbers may still be computing: while they are, nothing may move under the reader).
-            if ((await control.getAttribute('type')) === 'range') await control.press('ArrowRight');
-            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-            const v = await chartInView(page, widget);
+          for (const v of await useEachControl(page, widget)) {
             expect(v.share, `${phase}: chart share in view while using ${v.control}`).toBeGreaterThanOrEqual(0.5);
             expect(v.covered, `${phase}: chart covered while using ${v.control}`).toBe(false);
             expect(v.controlVisible, `${phase}: ${v.control} hidden (${v.onTop})`).toBe(true);
-            if (v.busy) expect(v.controlTop - top, `${phase}: ${v.control} moved while computing`).toBeCloseTo(0, 0);
+            expect(v.movedWhileBusy, `${phase}: ${v.control} moved while computing`).toBeCloseTo(0, 0);
           }
         }
 
