@@ -48,8 +48,6 @@ export default defineConfig({
         ? [{
           test: {
             name: 'gecko', include: browserTests, ...builtSite, setupFiles: ['tests/support/gecko-setup.ts'],
-            // One worker's files share its Firefoxes, closed when it ends (tests/support/gecko-environment.ts).
-            isolate: false, environment: './tests/support/gecko-environment.ts',
             // A test asking for dark mode, reduced motion or scripts off launches a Firefox for it.
             testTimeout: 240_000,
             provide: { engine: 'firefox' as const, firefoxPath },

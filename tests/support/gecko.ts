@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type JSHandle, type Page as RawPage } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as RawPage } from 'puppeteer-core';
 import type { Box, Locator, Page, PageOptions, Timeout } from './driver';
-import { QUIT_FIREFOX } from './gecko-environment';
 
 const TIMEOUT = 150_000;
 
@@ -294,9 +293,8 @@ class GeckoPage implements Page {
 
 // Media emulation and switching scripts off are not in Firefox's WebDriver BiDi yet
 // (emulation.setMediaFeaturesOverride, emulation.setScriptingEnabled), so they are profile
-// preferences: one Firefox per combination a worker's test files ask for, launched when first needed.
+// preferences: one Firefox per combination a test file asks for, launched when first needed.
 const browsers = new Map<string, Promise<Browser>>();
-const openContexts = new Set<BrowserContext>();
 let home: string | null = null;
 
 function prefsFor(o: PageOptions): Record<string, unknown> {
@@ -327,22 +325,13 @@ export async function startFirefox(executablePath: string): Promise<void> {
   await firefox(executablePath, {});
 }
 
-/** Between test files: closes any page a failed test left open. The Firefoxes stay for the worker's
- * next file; the worker's environment closes them (tests/support/gecko-environment.ts). */
 export async function closeFirefox(): Promise<void> {
-  await Promise.all([...openContexts].map((c) => c.close().catch(() => {})));
-  openContexts.clear();
-}
-
-async function quitFirefox(): Promise<void> {
-  await closeFirefox();
   const all = [...browsers.values()];
   browsers.clear();
   await Promise.all(all.map(async (b) => (await b).close()));
   if (home) rmSync(home, { recursive: true, force: true });
   home = null;
 }
-(globalThis as { [QUIT_FIREFOX]?: () => Promise<void> })[QUIT_FIREFOX] = quitFirefox;
 
 /** A fresh Firefox context and page, watched as openPage watches Chromium's: `record` gets each
  * console error or warning, page error, failed request and response, and every request's URL. */
@@ -354,7 +343,6 @@ export async function openGeckoPage(
 ): Promise<{ page: Page; close(): Promise<void> }> {
   const browser = await firefox(executablePath, options);
   const context = await browser.createBrowserContext();
-  openContexts.add(context);
   const raw = await context.newPage();
   // Firefox opens each page as a tab of one window: only the selected tab is visible and gets
   // animation frames and focus (Chromium's headless pages all do). Select the new one.
@@ -370,11 +358,5 @@ export async function openGeckoPage(
   raw.on('request', (r) => record.request(r.url()));
   raw.on('response', (r) => record.status(r.status(), r.url()));
   await raw.goto(url, { waitUntil: 'load' });
-  return {
-    page: new GeckoPage(raw, options),
-    close: () => {
-      openContexts.delete(context);
-      return context.close();
-    },
-  };
+  return { page: new GeckoPage(raw, options), close: () => context.close() };
 }
