@@ -53,6 +53,11 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
     status: (status: number, u: string) => {
       if (status >= 400) errors.push(`HTTP ${status}: ${u}`);
     },
+    // A request the browser dropped because the page went away (a test moving on while the
+    // favicon still loads) is not the page's failure; any other is.
+    failed: (u: string, reason: string) => {
+      if (!/ABORTED/i.test(reason)) errors.push(`requestfailed (${reason || 'no reason given'}): ${u}`);
+    },
   };
   if (engine() === 'firefox') return { ...(await openGeckoPage(inject('firefoxPath'), url, options, record)), errors, requests };
   const context = await (await getChromium()).newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -63,7 +68,7 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
     if (m.type() === 'error' || m.type() === 'warning') record.error(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => record.error(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => record.error(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => record.failed(r.url(), r.failure()?.errorText ?? ''));
   page.on('request', (r) => record.request(r.url()));
   page.on('response', (r) => record.status(r.status(), r.url()));
   await page.goto(url, { waitUntil: 'load' });

@@ -339,7 +339,7 @@ export async function openGeckoPage(
   executablePath: string,
   url: string,
   options: PageOptions,
-  record: { error(text: string): void; request(url: string): void; status(status: number, url: string): void },
+  record: { error(text: string): void; request(url: string): void; status(status: number, url: string): void; failed(url: string, reason: string): void },
 ): Promise<{ page: Page; close(): Promise<void> }> {
   const browser = await firefox(executablePath, options);
   const context = await browser.createBrowserContext();
@@ -354,7 +354,7 @@ export async function openGeckoPage(
     if (m.type() === 'error' || m.type() === 'warn') record.error(`${m.type() === 'warn' ? 'warning' : 'error'}: ${m.text()}`);
   });
   raw.on('pageerror', (e) => record.error(`pageerror: ${(e as Error).message}`));
-  raw.on('requestfailed', (r) => record.error(`requestfailed: ${r.url()}`));
+  raw.on('requestfailed', (r) => record.failed(r.url(), r.failure()?.errorText ?? ''));
   raw.on('request', (r) => record.request(r.url()));
   raw.on('response', (r) => record.status(r.status(), r.url()));
   await raw.goto(url, { waitUntil: 'load' });
