@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from '../support/driver';
-import { axeViolations } from '../support/axe';
+import { axeViolations, WCAG } from '../support/axe';
 import { closeBrowser, openPage } from '../support/browser';
 
 const base = inject('base');
@@ -91,7 +91,7 @@ describe('search', () => {
     const box = (await page.locator('.search-result').first().boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    const violations = await axeViolations(page, WCAG);
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
     await page.keyboard.type('zzqx');

@@ -5,7 +5,7 @@ import { view } from '../../components/widgets/sgd-prior/view';
 import { defaults } from '../../src/core/schema';
 import { formatPercent } from '../../src/core/format';
 import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
-import { axeViolations } from '../support/axe';
+import { seriousViolations } from '../support/axe';
 import { hydrated, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'path-dependence/';
@@ -158,10 +158,7 @@ describe('sgd-prior in the browser', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors, close } = await openPage(`${PAGE}#fig-sgd-prior`, { colorScheme });
       await ready(page, ID);
-      const serious = (await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']))
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      expect(serious, colorScheme).toEqual([]);
+      expect(await seriousViolations(page, colorScheme), colorScheme).toEqual([]);
       expect(errors).toEqual([]);
       await close();
     }

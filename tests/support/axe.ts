@@ -8,10 +8,10 @@ const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 
 export interface Violation { id: string; impact?: string | null; nodes: { target: unknown[] }[] }
 
-/** The violations of the given rule tags (e.g. 'wcag2aa') on the page as it is now. */
-export async function axeViolations(page: Page, tags: string[]): Promise<Violation[]> {
+/** The violations of the given rule tags (e.g. 'wcag2aa'), or of the named rules, on the page as it is now. */
+export async function axeViolations(page: Page, values: string[], type: 'tag' | 'rule' = 'tag'): Promise<Violation[]> {
   await page.evaluate(source);
-  return page.evaluate(async (values) => {
+  return page.evaluate(async ([values, type]) => {
     // Colour contrast is judged on the page at rest. Numbers fade back in when a figure turns
     // ready, and in a block that content-visibility skips that fade starts only when axe first
     // reads the block's style: so no transitions while axe runs (a constructed style sheet, which
@@ -23,8 +23,22 @@ export async function axeViolations(page: Page, tags: string[]): Promise<Violati
       if (a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))) a.finish();
     }
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] })
+    const { violations } = await axe.run(document, { runOnly: { type, values }, resultTypes: ['violations'] })
       .finally(() => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== atRest); });
     return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  }, tags);
+  }, [values, type] as const);
+}
+
+/** The rule tags of WCAG 2.1, levels A and AA. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The serious and critical WCAG 2.1 A/AA violations, as "rule: first targets". In dark mode only
+ * the rules that read colours run: the scheme changes nothing else, and the light pass checks it. */
+export async function seriousViolations(page: Page, colorScheme: 'light' | 'dark' = 'light'): Promise<string[]> {
+  const found = colorScheme === 'light'
+    ? await axeViolations(page, WCAG)
+    : await axeViolations(page, ['color-contrast', 'link-in-text-block'], 'rule');
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
