@@ -35,17 +35,27 @@ describe('chart labels', () => {
   for (const [widget, queries] of Object.entries(STATES)) {
     it(`${widget}: no label overlaps another label or a mark, at ${WIDTHS.join(' and ')} px`, async () => {
       const found: string[] = [];
-      // One page, resized and sent to each setting in turn (a fresh context per setting was slow).
-      const { page, close } = await openPage(WIDGET_PAGES[widget], { viewport: { width: WIDTHS[0], height: 900 } });
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 900 });
-        for (const query of queries) {
-          await page.goto(inject('baseUrl') + WIDGET_PAGES[widget] + query, { waitUntil: 'load' });
-          await page.locator(`figure[data-widget="${widget}"]`).scrollIntoViewIfNeeded();
-          await page.waitForFunction((w) => {
-            const f = document.querySelector(`figure[data-widget="${w}"]`);
-            return f?.classList.contains('hydrated') && !f.hasAttribute('aria-busy') && f.getAttribute('data-state') !== 'pending';
-          }, widget);
+      const figure = `figure[data-widget="${widget}"]`;
+      // One page, sent to each setting in turn at desktop width (where the build's chart is kept),
+      // then narrowed to a phone's, where the widget redraws its chart at the new width.
+      const [phone, desktop] = WIDTHS;
+      const { page, close } = await openPage(WIDGET_PAGES[widget] + queries[0], { viewport: { width: desktop, height: 900 } });
+      for (const [i, query] of queries.entries()) {
+        if (i > 0) {
+          await page.setViewportSize({ width: desktop, height: 900 });
+          await page.goto(inject('baseUrl') + WIDGET_PAGES[widget] + query);
+        }
+        for (const width of [desktop, phone]) {
+          if (width !== desktop) {
+            await page.setViewportSize({ width, height: 900 });
+            // The redraw happens in the frame after the resize (a ResizeObserver, a media query).
+            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          }
+          await page.locator(figure).scrollIntoViewIfNeeded();
+          await page.waitForFunction((f) => {
+            const el = document.querySelector(f);
+            return el?.classList.contains('hydrated') && !el.hasAttribute('aria-busy') && el.getAttribute('data-state') !== 'pending';
+          }, figure);
           for (const c of await chartCollisions(page, widget, MARKS[widget] ?? DEFAULT_MARKS)) found.push(`${width}px ${query || 'defaults'}: “${c.text}” × ${c.other}`);
         }
       }
