@@ -98,16 +98,17 @@ describe.each(widgetPages)('/$route', ({ route, widgets }) => {
     const first = await openPage(route);
     await hydrateAll(first.page);
     await idle(first.page);
-    // Move every widget off its defaults: set each range slider to 3/4 of its travel.
+    // Move every widget off its defaults: set each range slider to 1/3 of its travel (sample counts,
+    // runs and steps are on logarithmic sliders: at 3/4 the simulations took half a minute a page).
     await first.page.locator('figure[data-widget] input[type="range"]:not(:disabled)').evaluateAll((ss) => ss.forEach((s) => {
       const r = s as HTMLInputElement;
-      r.value = String(Number(r.min) + 0.75 * (Number(r.max) - Number(r.min)));
+      r.value = String(Number(r.min) + (Number(r.max) - Number(r.min)) / 3);
       r.dispatchEvent(new Event('change', { bubbles: true }));
     }));
     // The address follows once the reader pauses (one write for every widget); by then each widget
     // has started its update, which idle() waits out.
-    // (A hang guard, not a wait on time: at 3/4 of their ranges some widgets compute for long on a
-    // busy machine before the address is written.)
+    // (A hang guard, not a wait on time: some widgets compute for long on a busy machine before the
+    // address is written.)
     await first.page.waitForFunction(() => location.search.length > 1, undefined, { timeout: 120_000 });
     await afterFrames(first.page);
     await idle(first.page);
