@@ -46,7 +46,11 @@ describe('goal-count in the browser', () => {
       return [...seen];
     });
     expect(during).toEqual(['']);
-    await waitForUrlParam(page, 'goal-count.goals', await fig.locator('input[name="goals"]').inputValue());
+    // Once the address holds the setting (written after the pause, so after the frame that updated
+    // the field), it is the field's: reading the field first raced that frame.
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('goal-count.goals'));
+    expect(await page.evaluate(() => new URL(location.href).searchParams.get('goal-count.goals')))
+      .toBe(await fig.locator('input[name="goals"]').inputValue());
     // Leaving within the delay still records the setting (for the back button).
     const left = await slider.evaluate((el: HTMLInputElement) => {
       el.value = el.max;
