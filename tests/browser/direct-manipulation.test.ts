@@ -14,7 +14,19 @@ afterAll(closeBrowser);
 async function drag(page: Page, widget: string, param: string, dx: number): Promise<void> {
   const handle = page.locator(`figure[data-widget="${widget}"] .widget-chart [data-drag-param="${param}"] .drag-hit`).first();
   await handle.scrollIntoViewIfNeeded();
-  const box = (await handle.boundingBox())!;
+  // Press where the handle is once it holds still: blocks rendered on demand around it can move it
+  // for a few frames after the scroll, and a press where it was misses it.
+  const box = await handle.evaluate(async (el) => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    let before = el.getBoundingClientRect();
+    for (;;) {
+      await frame();
+      await frame();
+      const now = el.getBoundingClientRect();
+      if (now.x === before.x && now.y === before.y) return { x: now.x, y: now.y, width: now.width, height: now.height };
+      before = now;
+    }
+  });
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);
   await page.mouse.down();
