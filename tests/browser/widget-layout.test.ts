@@ -46,7 +46,7 @@ function visibleControls(page: Page, widget: string) {
  * after the next frame measures the share of the widget's main chart (its first drawing, inside
  * .widget-chart) that a reader can see, clipped by the viewport and any scrolling box around it
  * and not covered; whether the control itself is on top; and, while the figure computes, whether
- * the control moved. */
+ * the control moved within the figure. */
 function useEachControl(page: Page, widget: string) {
   return page.evaluate(async (w) => {
     const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -62,7 +62,10 @@ function useEachControl(page: Page, widget: string) {
         await frames();
       }
       control.focus();
-      const top = control.getBoundingClientRect().top;
+      // Measured from the figure's top: a block rendered on demand elsewhere on the page can
+      // move the whole figure (scroll anchoring rounds to a pixel), which is not this widget's doing.
+      const offset = () => control.getBoundingClientRect().top - fig.getBoundingClientRect().top;
+      const before = offset();
       if (control.type === 'range') {
         // As the ArrowRight key does (each widget's own test presses the real key).
         (control as HTMLInputElement).stepUp();
@@ -95,7 +98,7 @@ function useEachControl(page: Page, widget: string) {
         covered: !!hit && !box.contains(hit),
         controlVisible: !!onTop && (onTop === control || control.contains(onTop) || !!control.closest('label')?.contains(onTop)),
         onTop: `${onTop ? `${onTop.tagName.toLowerCase()}.${onTop.className}` : 'nothing'} at y ${Math.round(a.top)}–${Math.round(a.bottom)} of ${innerHeight}`,
-        movedWhileBusy: fig.hasAttribute('aria-busy') ? a.top - top : 0,
+        movedWhileBusy: fig.hasAttribute('aria-busy') ? offset() - before : 0,
       });
     }
     return seen;
