@@ -230,7 +230,7 @@ export function displayValue(p: Param, v: Value): string {
 /** A text field's width in characters: enough for the longest value it shows over the range. */
 export function fieldSize(p: NumberParam): number {
   const samples = [p.min, p.max, p.default, (p.min + p.max) / 2];
-  if (p.scale === 'log' || p.display) for (let s = 0; s <= SLIDER_STEPS; s += 50) samples.push(fromSlider(p, s));
+  if (p.scale === 'log' || p.display) for (let s = 0; s <= SLIDER_STEPS; s++) samples.push(fromSlider(p, s));
   const longest = Math.max(...samples.map((v) => displayValue(p, v).length), ...(p.special ?? []).map((t) => t.length));
   return Math.max(4, longest + 1);
 }
@@ -280,10 +280,23 @@ export function toSlider(p: NumberParam, v: number): number {
   }
   return v;
 }
+/** A log slider's step s stands for every value that rounds to it; of those it takes the default
+ * if it is one, else the one with the fewest significant digits (up to three): 0.3, not 0.299, so
+ * a reader who steps away and back returns to the value they left, and the field and the address
+ * show round numbers. */
 export function fromSlider(p: NumberParam, s: number): number {
   if (p.scale === 'log') {
-    const l = logOf(p, p.min) + (s / SLIDER_STEPS) * (logOf(p, p.max) - logOf(p, p.min));
-    const v = p.min > 0 ? Math.exp(l) : Math.expm1(l);
+    const at = (x: number) => {
+      const l = logOf(p, p.min) + (x / SLIDER_STEPS) * (logOf(p, p.max) - logOf(p, p.min));
+      return p.min > 0 ? Math.exp(l) : Math.expm1(l);
+    };
+    const v = at(s);
+    const [lo, hi] = [at(s - 0.5), at(s + 0.5)];
+    if (typeof p.default === 'number' && p.default >= lo && p.default < hi) return p.default;
+    for (let digits = 1; digits < 3; digits++) {
+      const short = Number(v.toPrecision(digits));
+      if (short >= lo && short < hi) return clampNumber(p, short);
+    }
     return clampNumber(p, Number(v.toPrecision(3)));
   }
   return clampNumber(p, s);

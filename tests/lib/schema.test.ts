@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaults, displayValue, fieldSize, fromSlider, parseValue, readNumber, readState, toSlider, writeState, type NumberParam, type Schema } from '../../src/core/schema';
 import { model as residual } from '../../src/models/residual-paths';
+import { catalogSchemas } from '../support/schemas';
 
 const logParam: NumberParam = { kind: 'number', label: 'x', min: 1e-6, max: 1, default: 0.01, scale: 'log' };
 const intParam: NumberParam = { kind: 'number', label: 'n', min: 1, max: 200, default: 54, integer: true, special: ['unlimited'] };
@@ -65,6 +66,25 @@ describe('URL state', () => {
 });
 
 describe('log sliders', () => {
+  const logParams = Object.entries(catalogSchemas()).flatMap(([id, schema]) =>
+    Object.entries(schema).flatMap(([name, p]) => (p.kind === 'number' && p.scale === 'log' ? [[`${id}.${name}`, p] as const] : [])));
+
+  it('show each step as its shortest value, so stepping away and back returns to a round default', () => {
+    expect(logParams.length).toBeGreaterThan(5);
+    for (const [name, p] of logParams) {
+      // A slider step onto the default shows the default.
+      expect(fromSlider(p, toSlider(p, p.default as number)), name).toBe(p.default);
+      for (let s = 0; s <= 1000; s++) {
+        const v = fromSlider(p, s);
+        // The value a step shows leads back to a step that shows it (near a power of ten, where
+        // three digits are coarser than a step, two steps can share one value).
+        expect(fromSlider(p, toSlider(p, v)), `${name} at step ${s}`).toBe(v);
+        expect(Number(v.toPrecision(3)), name).toBe(v);
+      }
+    }
+    expect(fromSlider(logParam, toSlider(logParam, 0.3))).toBe(0.3);
+  });
+
   it('map the ends to the range ends and are monotone', () => {
     expect(fromSlider(logParam, 0)).toBeCloseTo(1e-6, 12);
     expect(fromSlider(logParam, 1000)).toBe(1);
@@ -149,7 +169,7 @@ describe('numbers as a reader types and reads them', () => {
 
   it('sizes a field to the longest value it shows', () => {
     for (const p of [size, chance, odds, count]) {
-      for (let s = 0; s <= 1000; s += 10) expect(displayValue(p, fromSlider(p, s)).length, p.label).toBeLessThan(fieldSize(p));
+      for (let s = 0; s <= 1000; s++) expect(displayValue(p, fromSlider(p, s)).length, p.label).toBeLessThan(fieldSize(p));
     }
   });
 
