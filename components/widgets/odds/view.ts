@@ -2,9 +2,11 @@
 // probabilities: one row per step (the starting odds, then each adjustment), an arrow for each
 // adjustment from the running total before it to the running total after it, and Carlsmith's
 // ~25% (2023) and ~20% (2024) as reference lines. Equal adjustments are equal arrows, which is the
-// point of working in log odds.
-import { arrow, dot, plot, ruleX, text } from '@observablehq/plot';
-import type { Params, Result, schema } from '../../../src/models/odds';
+// point of working in log odds. Behind each adjustment's row a pale bar spans where its slider
+// could take the running total, so the ledger at its defaults (every weight zero, no arrows yet)
+// already shows how far each argument could move the answer.
+import { arrow, dot, plot, ruleX, ruleY, text } from '@observablehq/plot';
+import { schema, type Params, type Result } from '../../../src/models/odds';
 export { model } from '../../../src/models/odds';
 import type { WidgetView } from '../../../src/kit/view';
 import { formatNumber, formatPercent, formatPow10, formatSigned, superscript } from '../../../src/core/format';
@@ -100,9 +102,13 @@ export const view: WidgetView<typeof schema, Result> = {
       before: i === 0 ? s.log10Odds : r.steps[i - 1].log10Odds,
       showText: i === 0 || i === r.steps.length - 1 || Math.abs(s.delta) > 1e-9,
     }));
-    const values = [...rows.map((d) => d.log10Odds), ...r.marks.map((m) => m.log10Odds)];
-    const lo = Math.min(-2, Math.min(...values) - 0.6);
-    const hi = Math.max(1, Math.max(...values) + 0.6);
+    const reach = rows.filter((d) => d.id !== 'prior' && d.id in schema).map((d) => {
+      const { min, max } = schema[d.id as keyof typeof schema];
+      return { row: d.row, from: d.before + min, to: d.before + max };
+    });
+    const values = [...rows.map((d) => d.log10Odds), ...r.marks.map((m) => m.log10Odds), ...reach.flatMap((d) => [d.from, d.to])];
+    const lo = Math.min(-2, Math.min(...values) - 0.3);
+    const hi = Math.max(1, Math.max(...values) + 0.3);
     const marginLeft = 92;
     const marginRight = 16;
     const ticks = chooseTicks(lo, hi, width - marginLeft - marginRight);
@@ -123,6 +129,7 @@ export const view: WidgetView<typeof schema, Result> = {
       },
       y: { domain: rows.map((d) => d.row), label: null, tickSize: 0 },
       marks: [
+        ruleY(reach, { y: 'row', x1: 'from', x2: 'to', stroke: 'var(--rule)', strokeWidth: 8, strokeLinecap: 'round' }),
         ruleX([m2024.log10Odds], { stroke: 'var(--series-3)', strokeWidth: 1.5, strokeDasharray: '2 3' }),
         ruleX([m2023.log10Odds], { stroke: 'var(--series-4)', strokeWidth: 1.5, strokeDasharray: '6 3' }),
         text([m2024], { x: 'log10Odds', frameAnchor: 'top', dy: -18, text: () => '~20% (2024)', textAnchor: 'end', dx: -3, fill: 'var(--fg)' }),
@@ -138,7 +145,7 @@ export const view: WidgetView<typeof schema, Result> = {
           fill: 'var(--fg)', fontWeight: 'bold', stroke: 'var(--bg)', strokeWidth: 3, paintOrder: 'stroke',
         })),
       ],
-      ariaLabel: 'The probability of scheming after the starting odds and after each adjustment, on a log-odds scale, with Carlsmith’s ~25% and ~20% marked',
+      ariaLabel: 'The probability of scheming after the starting odds and after each adjustment, on a log-odds scale, with how far each adjustment could move it, and Carlsmith’s ~25% and ~20% marked',
     });
   },
 
@@ -164,6 +171,6 @@ export const view: WidgetView<typeof schema, Result> = {
       between: ' That lies between Carlsmith’s ~25% (2023) and ~20% (2024).',
       below: ' That is below both of Carlsmith’s estimates (~25% in 2023, ~20% in 2024).',
     }[againstCarlsmith(r.probability)];
-    return opening + middle + end + compare;
+    return `${opening}${middle}${end}${compare} The pale bar on each adjustment’s row spans where its weight could take the total, a factor of 100 either way.`;
   },
 };
