@@ -74,8 +74,11 @@ describe('log sliders', () => {
     for (const [name, p] of logParams) {
       // A slider step onto the default shows the default.
       expect(fromSlider(p, toSlider(p, p.default as number)), name).toBe(p.default);
+      let last = -Infinity;
       for (let s = 0; s <= 1000; s++) {
         const v = fromSlider(p, s);
+        expect(v, `${name} rises with the slider, at step ${s}`).toBeGreaterThanOrEqual(last);
+        last = v;
         // The value a step shows leads back to a step that shows it (near a power of ten, where
         // three digits are coarser than a step, two steps can share one value).
         expect(fromSlider(p, toSlider(p, v)), `${name} at step ${s}`).toBe(v);
