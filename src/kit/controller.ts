@@ -55,13 +55,13 @@ export function setFigureState(el: HTMLElement, state: FigureState): void {
   } else el.removeAttribute('aria-busy');
 }
 
-/** Boxes above the controls (the result sentence, the numbers, the summary, and any a widget marks
- * with data-keep-height) keep their last settled height while the figure is pending: partial
+/** Boxes above the controls (the chart's stage, the result sentence, the numbers, the summary, and
+ * any a widget marks with data-keep-height) keep their last settled height while the figure is pending: partial
  * sentences ("so far…"), numbers and run statuses wrap to fewer or more lines than final ones, and
  * the controls below would jump under the reader's finger at every input (basins: 44 px). Heights
  * are read by a ResizeObserver, after layout, so holding forces none. */
 function heightKeeper(root: HTMLElement): (on: boolean) => void {
-  const boxes = [...root.querySelectorAll<HTMLElement>('.widget-result, .widget-results, .widget-summary, [data-keep-height]')];
+  const boxes = [...root.querySelectorAll<HTMLElement>('.widget-stage, .widget-result, .widget-results, .widget-summary, [data-keep-height]')];
   const settled = new Map<Element, number>();
   if ('ResizeObserver' in window) {
     const observer = new ResizeObserver((entries) => {
@@ -73,8 +73,13 @@ function heightKeeper(root: HTMLElement): (on: boolean) => void {
     for (const box of boxes) {
       const height = settled.get(box);
       if (!on) {
-        if (box.style.minHeight) box.style.minHeight = '';
-      } else if (!box.style.minHeight && height) box.style.minHeight = `${height}px`;
+        if (box.style.minHeight) box.style.minHeight = box.style.maxHeight = '';
+      } else if (!box.style.minHeight && height) {
+        box.style.minHeight = `${height}px`;
+        // A box that scrolls its own content (the stage on a phone or tablet) holds exactly: a chart
+        // redrawn taller mid-computation scrolls inside it rather than pushing the controls down.
+        if (/auto|scroll/.test(getComputedStyle(box).overflowY)) box.style.maxHeight = `${height}px`;
+      }
     }
   };
 }

@@ -68,9 +68,12 @@ describe('the home page’s lead figure', () => {
     expect(extra).toBeLessThan(8.3);
     expect(low.value).toBeCloseTo(compute({ ...defaults(schema), extra } as Params).log10ParameterSpaceOdds, 9);
     await waitForUrlParam(page, 'goal-count.extra', String(extra));
-    await page.mouse.move(box.x + 2, y);
+    // The slider held still while the verdict changed (the first redraw keeps the chart's height).
+    const now = (await slider.boundingBox())!;
+    expect(now.y, 'slider moved when the verdict flipped').toBeCloseTo(box.y, 0);
+    await page.mouse.move(now.x + 2, now.y + now.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width - 2, y);
+    await page.mouse.move(now.x + now.width - 2, now.y + now.height / 2);
     await page.mouse.up();
     expect((await favours(page, 'Honest')).value).toBeLessThan(0);
     expect(await invalidNumberText(page)).toEqual([]);

@@ -42,6 +42,17 @@ export const leadModel: Model<typeof schema, Result> = {
   },
 };
 
+/** The width the build draws the lead at (GoalCountLead.astro's chartWidth). */
+export const LEAD_BUILD_WIDTH = 420;
+
+/** Chart height for a width. Below the build's width the page keeps the build's drawing, scaled
+ * down (its aspect kept), until the reader first moves the slider: a redraw there keeps that
+ * aspect, so the control under the reader's finger does not jump when the verdict first changes. */
+export function leadChartHeight(width: number): number {
+  if (width < LEAD_BUILD_WIDTH) return Math.round((150 * width) / LEAD_BUILD_WIDTH);
+  return Math.round(Math.min(200, Math.max(150, width / 4)));
+}
+
 interface Row { name: string; label: string; value: number; text: string }
 
 /** The two counts, as cards and as the chart's rows. */
@@ -61,7 +72,7 @@ export const leadView: WidgetView<typeof schema, Result> = {
     return plot({
       document,
       width,
-      height: Math.round(Math.min(200, Math.max(150, width / 4))),
+      height: leadChartHeight(width),
       marginLeft: 12,
       marginRight: 12,
       marginTop: 22,
