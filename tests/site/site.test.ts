@@ -14,6 +14,16 @@ const registry: Record<string, string[]> = JSON.parse(readFileSync(resolve(root,
 const fixtures = fixtureRoutes(resolve(root, 'content/chapters'));
 
 describe('the built site', () => {
+  it('gives dark mode the same colours whether the reader’s system asks for it or the toggle does', () => {
+    // The browser checks run colour contrast in dark mode through the toggle (tests/browser/pages.test.ts).
+    const css = readFileSync(resolve(root, 'src/styles/global.css'), 'utf8');
+    const toggled = /:root\[data-theme='dark'\] \{([^}]*)\}/.exec(css)?.[1];
+    const system = /@media \(prefers-color-scheme: dark\) \{\s*:root:not\(\[data-theme='light'\]\) \{([^}]*)\}/.exec(css)?.[1];
+    const declarations = (block = '') => block.split(';').map((d) => d.trim()).filter(Boolean).sort();
+    expect(declarations(toggled).length).toBeGreaterThan(10);
+    expect(declarations(system)).toEqual(declarations(toggled));
+  });
+
   it('has every page: each published chapter and the fixed pages', () => {
     const expected = ['', '404.html', 'references/', 'glossary/', ...publishedSlugs(resolve(root, 'content/chapters')).map((s) => `${s}/`)];
     for (const route of expected) expect(byRoute.has(route), `missing page /${route}`).toBe(true);
