@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkSections from './src/site/markdown/remark-sections.mjs';
 import remarkBaseLinks from './src/site/markdown/remark-base-links.mjs';
 import remarkCiteGroups from './src/site/markdown/remark-cite-groups.mjs';
+import remarkMathStyles from './src/site/markdown/remark-math-styles.mjs';
 import rehypeRowHeaders from './src/site/markdown/rehype-row-headers.mjs';
 import rehypeBlockMarks from './src/site/markdown/rehype-block-marks.mjs';
 import csp from './src/site/csp-integration.mjs';
@@ -27,7 +28,7 @@ export default defineConfig({
   integrations: [mdx(), ogCards(), csp(), publishSource(), search()],
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkCiteGroups, remarkMath],
+      remarkPlugins: [remarkSections, [remarkBaseLinks, { base }], remarkCiteGroups, remarkMath, remarkMathStyles],
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeRowHeaders, rehypeBlockMarks],
       smartypants: true,
     }),

@@ -14,6 +14,22 @@ const registry: Record<string, string[]> = JSON.parse(readFileSync(resolve(root,
 const fixtures = fixtureRoutes(resolve(root, 'content/chapters'));
 
 describe('the built site', () => {
+  it('sends KaTeX’s stylesheet to the pages that set mathematics, and only to them', () => {
+    // src/site/markdown/remark-math-styles.mjs: its 24 KB of rules are style work on every load.
+    const katexRules = (p: { html: string }) => [...p.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
+      .some((m) => readFileSync(join(distDir, m[1].slice(base.length)), 'utf8').includes('font-family:KaTeX_Main'))
+      || [...p.html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].some((m) => m[1].includes('font-family:KaTeX_Main'));
+    // Prose mathematics is KaTeX's HTML (and MathML); a widget label's TeX is MathML alone and needs
+    // no stylesheet (src/site/tex.ts).
+    const withMath = pages.filter((p) => p.html.includes('class="katex-html"'));
+    expect(withMath.length).toBeGreaterThan(3);
+    for (const p of withMath) expect(katexRules(p), `/${p.route} sets mathematics without KaTeX’s styles`).toBe(true);
+    for (const route of ['', 'tour/', 'introduction/', 'about/', 'glossary/', 'references/']) {
+      expect(byRoute.get(route)!.html.includes('class="katex-html"'), `/${route}`).toBe(false);
+      expect(katexRules(byRoute.get(route)!), `/${route} loads KaTeX’s styles without mathematics`).toBe(false);
+    }
+  });
+
   it('gives dark mode the same colours whether the reader’s system asks for it or the toggle does', () => {
     // The browser checks run colour contrast in dark mode through the toggle (tests/browser/pages.test.ts).
     const css = readFileSync(resolve(root, 'src/styles/global.css'), 'utf8');
