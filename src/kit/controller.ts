@@ -55,11 +55,11 @@ export function setFigureState(el: HTMLElement, state: FigureState): void {
   } else el.removeAttribute('aria-busy');
 }
 
-/** Boxes above the controls (the chart's stage, the result sentence, the numbers, the summary, and
- * any a widget marks with data-keep-height) keep their last settled height while the figure is pending: partial
- * sentences ("so far…"), numbers and run statuses wrap to fewer or more lines than final ones, and
- * the controls below would jump under the reader's finger at every input (basins: 44 px). Heights
- * are read by a ResizeObserver, after layout, so holding forces none. */
+/** Boxes above the controls (the chart's stage, the result sentence, the numbers, the summary,
+ * and any a widget marks with data-keep-height) keep their last settled height while the figure
+ * is pending: partial sentences ("so far…"), numbers and run statuses wrap to fewer or more lines
+ * than final ones, and the controls below would jump under the reader's finger at every input
+ * (basins: 44 px). Heights are read by a ResizeObserver, after layout, so holding forces none. */
 function heightKeeper(root: HTMLElement): (on: boolean) => void {
   const boxes = [...root.querySelectorAll<HTMLElement>('.widget-stage, .widget-result, .widget-results, .widget-summary, [data-keep-height]')];
   const settled = new Map<Element, number>();

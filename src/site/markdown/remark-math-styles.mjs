@@ -1,10 +1,10 @@
-// KaTeX's stylesheet (23 KB, with its fonts) goes only to pages that set mathematics: a chapter
+// KaTeX's stylesheet (24 KB of rules and font faces) goes only to pages that set mathematics: a chapter
 // whose Markdown holds math imports it, as if its MDX began with `import 'katex/dist/katex.min.css'`,
 // and Astro sends a content entry's imported styles with that entry alone. The tour, the
 // introduction and the about page set none, and their first style pass no longer reads KaTeX's
 // rules (issue 20). Runs after remark-math, which makes the `math` and `inlineMath` nodes.
 
-export const KATEX_CSS = 'katex/dist/katex.min.css';
+const KATEX_CSS = 'katex/dist/katex.min.css';
 
 const hasMath = (node) => node.type === 'math' || node.type === 'inlineMath' || (node.children ?? []).some(hasMath);
 
