@@ -63,9 +63,17 @@ export function setFigureState(el: HTMLElement, state: FigureState): void {
 function heightKeeper(root: HTMLElement): (on: boolean) => void {
   const boxes = [...root.querySelectorAll<HTMLElement>('.widget-stage, .widget-result, .widget-results, .widget-summary, [data-keep-height]')];
   const settled = new Map<Element, number>();
+  // Boxes that scroll their own content (the stage on a phone or tablet), read with their height:
+  // after layout, when reading a style costs nothing, not at every input.
+  const scrolls = new Set<Element>();
   if ('ResizeObserver' in window) {
     const observer = new ResizeObserver((entries) => {
-      for (const e of entries) if (!(e.target as HTMLElement).style.minHeight) settled.set(e.target, e.borderBoxSize[0].blockSize);
+      for (const e of entries) {
+        if ((e.target as HTMLElement).style.minHeight) continue;
+        settled.set(e.target, e.borderBoxSize[0].blockSize);
+        if (/auto|scroll/.test(getComputedStyle(e.target).overflowY)) scrolls.add(e.target);
+        else scrolls.delete(e.target);
+      }
     });
     boxes.forEach((b) => observer.observe(b));
   }
@@ -76,9 +84,9 @@ function heightKeeper(root: HTMLElement): (on: boolean) => void {
         if (box.style.minHeight) box.style.minHeight = box.style.maxHeight = '';
       } else if (!box.style.minHeight && height) {
         box.style.minHeight = `${height}px`;
-        // A box that scrolls its own content (the stage on a phone or tablet) holds exactly: a chart
-        // redrawn taller mid-computation scrolls inside it rather than pushing the controls down.
-        if (/auto|scroll/.test(getComputedStyle(box).overflowY)) box.style.maxHeight = `${height}px`;
+        // A box that scrolls its own content holds exactly: a chart redrawn taller mid-computation
+        // scrolls inside it rather than pushing the controls down.
+        if (scrolls.has(box)) box.style.maxHeight = `${height}px`;
       }
     }
   };
