@@ -32,6 +32,13 @@ async function drag(page: Page, widget: string, param: string, dx: number): Prom
   await page.mouse.down();
   for (let i = 1; i <= 4; i++) await page.mouse.move(x + (dx * i) / 4, y);
   await page.mouse.up();
+  // The drag is over once the page has seen the release and drawn its last value: until then a
+  // field can show a value the pointer passed on its way (Firefox under load handed one to the
+  // test, which then waited for an address the page never wrote).
+  await page.waitForFunction((w) => {
+    const fig = document.querySelector(`figure[data-widget="${w}"]`);
+    return fig?.getAttribute('data-state') === 'ready' && !fig.querySelector('.widget-chart.dragging');
+  }, widget);
 }
 
 const schemas = catalogSchemas();
