@@ -43,14 +43,17 @@ describe('reading apparatus', () => {
   // A paragraph with mathematics (so rendered on demand) that cites a source, with a block after
   // it: its preview must be whole (not clipped by its block) and on top (not under the next), however
   // it is opened.
-  const onDemandCitation = async (page: Page) => {
+  const onDemandCitation = async (page: Page, at: 'center' | 'bottom' = 'center') => {
     const index = await page.evaluate(() => [...document.querySelectorAll('.prose > p')].findIndex((p) =>
       getComputedStyle(p).contentVisibility === 'auto' && p.querySelector('.cite') && p.nextElementSibling));
     expect(index).toBeGreaterThanOrEqual(0);
     const paragraph = page.locator('.prose > p').nth(index);
     await paragraph.scrollIntoViewIfNeeded();
     await paragraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
-    return { link: paragraph.locator('.cite a').first(), preview: paragraph.locator('.cite-preview').first() };
+    const link = paragraph.locator('.cite a').first();
+    // At the bottom of the screen, where a preview opened below its link would run off it.
+    if (at === 'bottom') await link.evaluate((a) => scrollBy(0, a.getBoundingClientRect().bottom - innerHeight + 12));
+    return { link, preview: paragraph.locator('.cite-preview').first() };
   };
   const expectWholeOnTop = async (preview: Locator) => {
     await expect(preview.isVisible()).resolves.toBe(true);
@@ -75,10 +78,16 @@ describe('reading apparatus', () => {
     await desktop.close();
 
     const phone = await openPage('counting/', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-    const tapped = await onDemandCitation(phone.page);
+    const tapped = await onDemandCitation(phone.page, 'bottom');
     await tapped.link.tap();
     await expect(phone.page.evaluate(() => location.pathname)).resolves.toMatch(/\/counting\/$/); // first tap: preview only
     await expectWholeOnTop(tapped.preview);
+    // No room below the citation: its preview opened above it.
+    const [preview, link] = await Promise.all([tapped.preview, tapped.link].map((l) => l.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    })));
+    expect(preview.bottom).toBeLessThan(link.top);
     // A tap need not hover or focus (Safari): the block holding the open preview is marked to lift it.
     const block = phone.page.locator('.prose > .cite-open');
     await expect(block.count()).resolves.toBe(1);

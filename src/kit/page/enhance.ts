@@ -184,8 +184,8 @@ function setupToc(): void {
 }
 
 /** Keeps a link's preview inside the page's width (the width without a scrollbar, which Firefox
- * counts in innerWidth), and, where `flip`, above the link when there is no room below it. */
-function keepInView(host: Element, selector: string, flip: boolean): void {
+ * counts in innerWidth), and above the link when there is no room below it. */
+function keepInView(host: Element, selector: string): void {
   const preview = host.querySelector<HTMLElement>(selector);
   if (!preview) return;
   preview.style.removeProperty('translate');
@@ -194,14 +194,14 @@ function keepInView(host: Element, selector: string, flip: boolean): void {
   if (r.width === 0) return;
   const over = r.right - (document.documentElement.clientWidth - 8);
   if (over > 0) preview.style.translate = `${-Math.min(over, r.left - 8)}px 0`;
-  if (flip && r.bottom > innerHeight - 8 && host.getBoundingClientRect().top > r.height + 16) host.classList.add('above');
+  if (r.bottom > innerHeight - 8 && host.getBoundingClientRect().top > r.height + 16) host.classList.add('above');
 }
 
 /** Link previews (citations, cross-references) by host selector: kept in view whenever shown,
  * opened by a first tap on touch screens (a second tap follows the link), and the block holding an
  * open one marked, to lift it above the next. Returns the open/close function. */
-function setupPreviews(host: string, preview: string, flip: boolean, onShow?: (el: Element) => void): (el: Element, on: boolean) => void {
-  const place = (el: Element) => keepInView(el, preview, flip);
+function setupPreviews(host: string, preview: string, onShow?: (el: Element) => void): (el: Element, on: boolean) => void {
+  const place = (el: Element) => keepInView(el, preview);
   const open = (el: Element, on: boolean) => {
     el.classList.toggle('open', on);
     el.closest('.prose > *')?.classList.toggle('cite-open', on);
@@ -229,8 +229,9 @@ function setupPreviews(host: string, preview: string, flip: boolean, onShow?: (e
 }
 
 function setupCitations(): void {
-  // A preview starts at its citation, so one near the right edge is moved back inside the page.
-  setupPreviews('.cite', '.cite-preview', false);
+  // A preview starts at its citation, so one near the right edge is moved back inside the page, and
+  // one that would run off the bottom of the screen opens above its citation.
+  setupPreviews('.cite', '.cite-preview');
 }
 
 /** The header's search link (to the contents, for readers without JavaScript) becomes a button
@@ -269,7 +270,7 @@ function setupXrefs(): void {
   // Previews of cross-references (sections, figures, glossary terms) show on hover and focus by CSS;
   // here they are kept inside the viewport (flipped above the link when there is no room below:
   // never over the link itself), opened by a first tap on touch screens, and closed by Escape.
-  const open = setupPreviews('.xref', '.xref-preview', true, (xref) => xref.classList.remove('dismissed'));
+  const open = setupPreviews('.xref', '.xref-preview', (xref) => xref.classList.remove('dismissed'));
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     document.querySelectorAll('.xref:is(:hover, :focus-within, .open)').forEach((x) => {
