@@ -179,7 +179,8 @@ describe('simplicity-bias in the browser', () => {
     expect(await state(fig)).toBe('built');
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.reactive-output[data-reactive-widget="simplicity-bias"]')]
       .every((el) => el.dataset.state === 'ready' && !el.classList.contains('link-pending')));
-    expect(await page.locator('.reactive-output[data-output="distinct"]').innerText()).toBe('91,222');
+    // textContent, not innerText: Firefox gives an element in a block it has not rendered yet (content-visibility) no inner text.
+    expect(await page.locator('.reactive-output[data-output="distinct"]').textContent()).toBe('91,222');
     expect(errors).toEqual([]);
     await close();
   });
