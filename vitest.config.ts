@@ -8,7 +8,11 @@ import { findFirefox } from './tests/support/driver.ts';
 const firefoxPath = process.env.GECKO === '0' ? null : findFirefox();
 const browserTests = ['tests/browser/**/*.test.ts'];
 const builtSite = {
-  environment: 'node' as const,
+  // Files run one after another in each worker, sharing its browsers (tests/support/browser.ts):
+  // not isolated, so the browser launched for one file serves the next; the environment closes
+  // them when the worker stops.
+  isolate: false,
+  environment: './tests/support/browser-environment.ts',
   globalSetup: ['tests/support/global-setup.ts'],
   // Guards against a hang, not budgets (npm run bench measures speed): a page checked light and
   // dark with axe took 60 s here while other processes kept 18 runnable on two cores.
@@ -27,8 +31,8 @@ if (!firefoxPath && !process.env.VITEST_WORKER_ID) {
 
 export default defineConfig({
   test: {
-    // Two lanes on two cores: a Chromium file and a Firefox file (or a model test) side by side.
-    // Every browser test file has its own browser (tests/support/browser.ts), so they cannot meet.
+    // Two lanes on two cores: two files of a project side by side, each in its worker's own browser
+    // (tests/support/browser.ts), so they cannot meet.
     maxWorkers: 2,
     projects: [
       {

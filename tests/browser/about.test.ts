@@ -1,9 +1,9 @@
 // The about page's "cite this essay" block: the copy buttons appear only with JavaScript and copy
 // exactly the text shown; without JavaScript the citation is still there to select.
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('/about/ cite this essay', () => {
   it('copies the citation and the BibTeX entry to the clipboard', async () => {

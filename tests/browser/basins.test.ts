@@ -5,13 +5,13 @@ import type { Locator, Page } from '../support/driver';
 import { compute, forecasts, schema, type Params } from '../../src/models/basins';
 import { shareX } from '../../components/widgets/basins/view';
 import { defaults, fromSlider, toSlider } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { afterFrames, countBusyFrames, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'path-dependence/';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** Wait until the worker has finished (no aria-busy) and sim-honest shows the expected value. */
 async function settled(page: Page, fig: Locator, expected: number): Promise<void> {

@@ -1,11 +1,11 @@
 // No chart label collides, at phone and desktop width, in every widget's default state and in the
 // states its caption sends readers to: text never overlaps text, nor the marks named below.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 import { chartCollisions, DEFAULT_MARKS } from '../support/chart-labels';
 import { WIDGET_PAGES } from '../support/widget-pages';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** Settings worth checking besides the defaults (the captions' recipes), as URL queries. */
 const STATES: Record<string, string[]> = {

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, schema, type Params } from '../../src/models/credit-horizon';
 import { defaults, fromSlider, toSlider } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'path-dependence/';
 const model = (over: Partial<Params> = {}) => compute({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('credit-horizon in the browser', () => {
   it('shows exactly zero signal beyond the episode, and γ^h inside it', async () => {

@@ -2,13 +2,13 @@
 // the state their link promises.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 import { outputValue, ready, waitForUrlParam } from '../support/widget';
 import { WIDGET_PAGES } from '../support/widget-pages';
 import { catalogSchemas } from '../support/schemas';
 import { fromSlider, parseValue, SLIDER_STEPS, type NumberParam } from '../../src/core/schema';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** Drag a widget's handle for `param` by dx pixels with the mouse. */
 async function drag(page: Page, widget: string, param: string, dx: number): Promise<void> {

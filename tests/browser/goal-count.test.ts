@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, presets, schema, type Params } from '../../src/models/goal-count';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-chapter-1/';
 const model = (over: Partial<Params>) => compute({ ...defaults(schema), ...over } as Params);
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('goal-count in the browser', () => {
   it('shows the model’s numbers, and follows its text fields and slider keys', async () => {

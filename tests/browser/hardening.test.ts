@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import type { Page } from '../support/driver';
 import { resolve } from 'node:path';
 import { builtPages, fixtureRoutes } from '../support/site';
-import { closeBrowser, engine, hydrateAll, invalidNumberText, openPage } from '../support/browser';
+import { closePages, engine, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 import { catalogSchemas } from '../support/schemas';
 import { afterFrames } from '../support/widget';
 import { createRng } from '../../src/core/random';
@@ -19,7 +19,7 @@ const widgetPages = pages
   .filter((p) => p.widgets.length > 0);
 const HOSTILE = ['NaN', '1e999', '-1e308', '<img src=x onerror=alert(1)>', '', '%00', '9'.repeat(400), 'Infinity', 'undefined', '-0'];
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => [...document.querySelectorAll('figure[data-widget]')].every((f) => (f as HTMLElement).dataset.state === 'ready'));

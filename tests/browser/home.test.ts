@@ -7,14 +7,14 @@ import { defaults } from '../../src/core/schema';
 import { leadView } from '../../components/widgets/goal-count/lead';
 import { seriousViolations } from '../support/axe';
 import { chartCollisions } from '../support/chart-labels';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import type { Page } from '../support/driver';
 import { ready, waitForUrlParam } from '../support/widget';
 
 const FIG = 'figure[data-widget="goal-count"]';
 const initial = compute(defaults(schema) as Params);
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** The verdict of the parameter count, once the figure shows its setting. */
 async function verdict(page: Page): Promise<{ value: number; text: string }> {

@@ -6,10 +6,10 @@ import type { Page } from '../support/driver';
 import { compute as residualPaths, schema as residualSchema } from '../../src/models/residual-paths';
 import { compute as creditHorizon, schema as creditSchema } from '../../src/models/credit-horizon';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 import { figure } from '../support/widget';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** The example: the tiny-nets figure is far down the page, so it is not hydrated at load. */
 const TINY = 'counting/?tiny-nets.target=x0&tiny-nets.train=0,1,2,4,8,7,11,15&tiny-nets.n=4&tiny-nets.hidden=2';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it, inject } from 'vitest';
-import { closeBrowser, engine, openPage } from '../support/browser';
+import { closePages, engine, openPage } from '../support/browser';
 import { expectedOutputs, readLink, sameRecordedValue, type CitedLink, type Registry } from '../support/links';
 import { builtPages, fixtureRoutes, publishedSlugs } from '../support/site';
 
@@ -17,7 +17,7 @@ const oneSettingPerWidget = (links: CitedLink[]) => [...Map.groupBy(links, (l) =
 const opened = engine() === 'firefox' ? oneSettingPerWidget(registry.links) : registry.links;
 const byPath = [...Map.groupBy(opened, (l) => new URL(l.url, 'http://x').pathname)];
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('the link registry', () => {
   it('holds at least three links per widget, each recorded, with well-formed change records', () => {

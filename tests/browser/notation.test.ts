@@ -1,11 +1,11 @@
 // The interface writes notation as the prose does: no ASCII subscripts, carets or "log10" in any
 // widget's visible text, chart text, option or the text a screen reader is given for a control.
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, hydrateAll, openPage } from '../support/browser';
+import { closePages, hydrateAll, openPage } from '../support/browser';
 import { WIDGET_PAGES } from '../support/widget-pages';
 import { ASCII_NOTATION } from '../support/notation';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('notation in the widgets', () => {
   for (const page of [...new Set(Object.values(WIDGET_PAGES))]) {

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compute, schema } from '../../src/models/odds';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'weighing-it-up/';
 const model = (over: Record<string, number>) => compute({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('odds in the browser', () => {
   it('starts at Carlsmith’s 25%, with every adjustment’s explanation and section link beside its control', async () => {

@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compute, schema, parameterCountingAnswer, type Params } from '../../src/models/overfitting';
 import { compute as tinyCompute, schema as tinySchema, type Params as TinyParams } from '../../src/models/tiny-nets';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-chapter-1/';
 const model = (over: Partial<Params>) => compute({ ...defaults(schema), ...over } as Params);
 const tiny = (over: Partial<TinyParams>) => parameterCountingAnswer(tinyCompute({ ...defaults(tinySchema), ...over } as TinyParams));
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('overfitting in the browser', () => {
   it('reproduces Belrose & Pope’s count and follows its slider keys', async () => {

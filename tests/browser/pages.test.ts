@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { resolve } from 'node:path';
 import { builtPages, fixtureRoutes } from '../support/site';
-import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../support/browser';
+import { closePages, hydrateAll, invalidNumberText, openPage } from '../support/browser';
 
 // The essay's pages and the kitchen sink (every reading feature at once); the widget test pages only
 // repeat widgets that are on the chapters. Share pages (/s/<id>/) send the reader straight on:
@@ -13,7 +13,7 @@ import { closeBrowser, hydrateAll, invalidNumberText, openPage } from '../suppor
 const fixtures = fixtureRoutes(resolve(import.meta.dirname, '../../content/chapters')).filter((r) => r !== 'kitchen-sink/');
 const routes = builtPages(inject('distDir')).map((p) => p.route).filter((r) => r !== '404.html' && !fixtures.includes(r) && !r.startsWith('s/'));
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe.each(routes)('/%s', (route) => {
   it('loads with a clean console, valid numbers and no serious axe violations (light and dark)', async () => {

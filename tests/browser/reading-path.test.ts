@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 import type { Page } from '../support/driver';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 const CHAPTERS = resolve(import.meta.dirname, '../../content/chapters');
 

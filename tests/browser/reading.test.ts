@@ -2,10 +2,10 @@
 // sidenotes, dark mode, figures.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from '../support/driver';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 
 const PAGE = 'kitchen-sink/';
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('reading apparatus', () => {
   it('copies a link to a section from a keyboard-reachable control', async () => {

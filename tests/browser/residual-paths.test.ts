@@ -2,13 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compute } from '../../src/models/residual-paths';
 import { defaults } from '../../src/core/schema';
 import { schema } from '../../src/models/residual-paths';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'kitchen-sink/';
 const model = (over: Record<string, number>) => compute({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('residual-paths in the browser', () => {
   it('responds to its text fields and writes the setting to the URL', async () => {

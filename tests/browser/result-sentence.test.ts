@@ -3,11 +3,11 @@
 // polite live region, so a screen reader says it once the numbers are final.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from '../support/driver';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 import { ready, selectorOf, setParam } from '../support/widget';
 import { WIDGET_PAGES } from '../support/widget-pages';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** Per widget: the headline output the sentence states, and a setting that changes it. */
 const CASES: Record<string, { output: string; param: string; value: string }> = {

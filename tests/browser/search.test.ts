@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Page } from '../support/driver';
 import { axeViolations, WCAG } from '../support/axe';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 
 const base = inject('base');
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** Type a query into the open dialog and wait until its results are those of that query. */
 async function search(page: Page, query: string): Promise<string[]> {

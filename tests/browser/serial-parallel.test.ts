@@ -2,13 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params } from '../../src/models/serial-parallel';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { countBusyFrames, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'speed-and-depth/';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 /** Wait until the worker has finished and the ratio shows the model's value for this setting. */
 async function settled(page: Page, fig: Locator, expectedLog10Ratio: number): Promise<void> {

@@ -4,7 +4,7 @@ import { compute as computeModel, rankedFunctions, schema, type Params, type Res
 import { view } from '../../components/widgets/sgd-prior/view';
 import { defaults } from '../../src/core/schema';
 import { formatPercent } from '../../src/core/format';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { seriousViolations } from '../support/axe';
 import { hydrated, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
@@ -26,7 +26,7 @@ const expectedBars = (p: Params) => rankedFunctions(compute(p)).flatMap((f) => (
   .map(([series, v]) => ({ table: String(f.table), series, value: String(v), text: formatPercent(v, 3), target: f.isTarget })));
 const HOSTILE = ['NaN', '1e999', '-1e308', '<img src=x onerror=alert(1)>', '', '%00', '9'.repeat(400), 'Infinity', 'undefined', '-0'];
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 const shown = (fig: Locator) =>
   fig.evaluate((el) => Object.fromEntries([...el.querySelectorAll<HTMLOutputElement>('output[name]')].map((o) => [o.name, o.dataset.value ?? ''])));

@@ -3,10 +3,10 @@
 // can be copied as a quote whose link highlights it.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
-import { closeBrowser, engine, openPage } from '../support/browser';
+import { closePages, engine, openPage } from '../support/browser';
 import { afterFrames } from '../support/widget';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());

@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/simplicity-bias';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { afterFrames, countBusyFrames, hydrated, outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-simplicity/';
 const ID = 'simplicity-bias';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 const state = (fig: Locator) => fig.getAttribute('data-sb-state');
 

@@ -11,10 +11,10 @@ import * as rp from '../../src/models/residual-paths';
 import { formatTimes, log10Interleavings, view as spView } from '../../components/widgets/serial-parallel/view';
 import { view as scView } from '../../components/widgets/speed-cost/view';
 import { view as rpView } from '../../components/widgets/residual-paths/view';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 
 const PAGE = 'speed-and-depth/';
-afterAll(closeBrowser);
+afterAll(closePages);
 
 const SECTIONS = [
   'the-speed-argument', 'how-big-is-the-cost', 'serial-versus-parallel', 'ensembles-of-shallow-paths',

@@ -2,13 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
 import { compute, schema, type Params } from '../../src/models/speed-cost';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { changedOutput, outputValue, ready, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'speed-and-depth/';
 const params = (over: Partial<Params> = {}): Params => ({ ...defaults(schema), ...over });
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 const inline = (page: Page, attr: string) => page.locator(`[data-reactive-widget="speed-cost"][${attr}]`);
 const inlineValue = async (page: Page, attr: string) => Number(await inline(page, attr).getAttribute('data-value'));

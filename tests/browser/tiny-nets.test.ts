@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from '../support/driver';
 import { compute, schema, type Params, type Result } from '../../src/models/tiny-nets';
 import { defaults } from '../../src/core/schema';
-import { closeBrowser, invalidNumberText, openPage } from '../support/browser';
+import { closePages, invalidNumberText, openPage } from '../support/browser';
 import { outputValue, ready, selectorOf, setParam, waitForUrlParam } from '../support/widget';
 
 const PAGE = 'widgets-chapter-1/';
@@ -26,7 +26,7 @@ async function settled(fig: Locator, r: Result): Promise<void> {
   );
 }
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 describe('tiny-nets in the browser', () => {
   it('shows the exact counts, and follows the target menu and the network sliders', async () => {

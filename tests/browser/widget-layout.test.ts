@@ -6,10 +6,10 @@
 // and on a phone no chart is cut off by the sticky stage.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
-import { closeBrowser, openPage } from '../support/browser';
+import { closePages, openPage } from '../support/browser';
 import { WIDGET_PAGES } from '../support/widget-pages';
 
-afterAll(closeBrowser);
+afterAll(closePages);
 
 const SIZES = [{ width: 390, height: 844 }, { width: 1280, height: 900 }];
 

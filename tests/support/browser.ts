@@ -1,14 +1,17 @@
 // Every browser test runs once per engine: the "dist" project in Chromium, the "gecko" project in
-// Firefox (see tests/support/gecko.ts). Each test file launches its own browser: files of both
-// engines run side by side, and a browser's clipboard is its own, so no file reads another's copy.
+// Firefox (see tests/support/gecko.ts). Each test worker launches its browser once and keeps it for
+// every file it runs, one after another (the projects do not isolate files: a Firefox launch took
+// 4 s, and relaunching for each file cost minutes); each page has a context of its own, and the
+// worker's environment closes the browsers when the worker stops (browser-environment.ts).
 // Tests see only the driver interface (tests/support/driver.ts). Pages
 // record console errors, failed requests and any request to another origin, so tests can assert
 // a clean console in both engines.
 import { inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import type { Engine, Page, PageOptions } from './driver';
+import type { Engine, Page, PageOptions, Recorder } from './driver';
 import { closeFirefox, openGeckoPage } from './gecko';
 import { CHROMIUM_ARGS, resolveChromium } from './chromium';
+import { CLOSE_BROWSERS } from './browser-environment';
 
 export type { Locator, Page } from './driver';
 
@@ -23,12 +26,25 @@ function getChromium(): Promise<Browser> {
   return browser;
 }
 
-export async function closeBrowser(): Promise<void> {
+/** Pages still open: a test that failed before closing its page leaves it to the file's end. */
+const openPages = new Set<() => Promise<void>>();
+
+/** After a test file: close the pages its tests left open (the browsers stay for the next file). */
+export async function closePages(): Promise<void> {
+  const left = [...openPages];
+  openPages.clear();
+  await Promise.all(left.map((close) => close().catch(() => {})));
+}
+
+/** When the worker stops: close its browsers. */
+async function closeBrowsers(): Promise<void> {
+  await closePages();
   const launched = browser;
   browser = null;
   await (await launched)?.close();
   await closeFirefox();
 }
+(globalThis as { [CLOSE_BROWSERS]?: () => Promise<void> })[CLOSE_BROWSERS] = closeBrowsers;
 
 export interface WatchedPage {
   page: Page;
@@ -44,7 +60,7 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
   const requests: string[] = [];
   // Privacy: the site must never contact another origin.
   const origin = new URL(inject('baseUrl')).origin;
-  const record = {
+  const record: Recorder = {
     error: (text: string) => errors.push(text),
     request: (u: string) => {
       requests.push(u);
@@ -59,7 +75,16 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
       if (!/ABORTED/i.test(reason)) errors.push(`requestfailed (${reason || 'no reason given'}): ${u}`);
     },
   };
-  if (engine() === 'firefox') return { ...(await openGeckoPage(inject('firefoxPath'), url, options, record)), errors, requests };
+  const opened = engine() === 'firefox' ? await openGeckoPage(inject('firefoxPath'), url, options, record) : await openChromiumPage(url, options, record);
+  openPages.add(opened.close);
+  const close = async () => {
+    openPages.delete(opened.close);
+    await opened.close();
+  };
+  return { page: opened.page, errors, requests, close };
+}
+
+async function openChromiumPage(url: string, options: PageOptions, record: Recorder): Promise<{ page: Page; close(): Promise<void> }> {
   const context = await (await getChromium()).newContext({ viewport: { width: 1280, height: 900 }, ...options });
   // A wait's limit guards against a hang and no more: the test's own limit is the real bound.
   context.setDefaultTimeout(TIMEOUT);
@@ -72,7 +97,7 @@ export async function openPage(path: string, options: PageOptions = {}): Promise
   page.on('request', (r) => record.request(r.url()));
   page.on('response', (r) => record.status(r.status(), r.url()));
   await page.goto(url, { waitUntil: 'load' });
-  return { page: page as unknown as Page, errors, requests, close: () => context.close() };
+  return { page: page as unknown as Page, close: () => context.close() };
 }
 
 /** Text on the page that would mean a number went wrong. */

@@ -91,3 +91,12 @@ export function findFirefox(): string | null {
     }
   }) ?? null;
 }
+
+/** What a watched page reports: console errors and warnings, page errors, requests, responses and
+ * failed requests (tests/support/browser.ts turns them into a test's `errors`). */
+export interface Recorder {
+  error(text: string): void;
+  request(url: string): void;
+  status(status: number, url: string): void;
+  failed(url: string, reason: string): void;
+}

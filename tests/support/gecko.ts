@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as RawPage } from 'puppeteer-core';
-import type { Box, Locator, Page, PageOptions, Timeout } from './driver';
+import type { Box, Locator, Page, PageOptions, Recorder, Timeout } from './driver';
 
 const TIMEOUT = 150_000;
 
@@ -339,7 +339,7 @@ export async function openGeckoPage(
   executablePath: string,
   url: string,
   options: PageOptions,
-  record: { error(text: string): void; request(url: string): void; status(status: number, url: string): void; failed(url: string, reason: string): void },
+  record: Recorder,
 ): Promise<{ page: Page; close(): Promise<void> }> {
   const browser = await firefox(executablePath, options);
   const context = await browser.createBrowserContext();
