@@ -1,9 +1,11 @@
 // Charts drawn directly as SVG, in the layout and style Observable Plot gives the other figures, for
 // figures that redraw at every step of a slider: building a Plot chart costs several milliseconds an
 // update (scales, channels, d3-selection), drawing the same marks by hand a fraction of one.
-import type { ScaleLinear } from 'd3-scale';
 
 export type Attrs = Record<string, string | number>;
+
+/** A position scale: a d3 scale, or any function from a value to pixels. */
+export type Scale = (value: number) => number;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -38,7 +40,7 @@ interface AxisOptions {
 }
 
 /** A left axis with horizontal grid lines from `left` to `right`; its title top-left, as Plot's. */
-export function yAxis(document: Document, y: ScaleLinear<number, number>, o: AxisOptions & { left: number; right: number }): SVGElement[] {
+export function yAxis(document: Document, y: Scale, o: AxisOptions & { left: number; right: number }): SVGElement[] {
   const grid = markGroup(document, 'y-grid', { stroke: 'currentColor', 'stroke-opacity': 0.1 }, true);
   const marks = markGroup(document, 'y-axis tick', { fill: 'none', stroke: 'currentColor' }, true);
   const labels = markGroup(document, 'y-axis tick label', { 'text-anchor': 'end', transform: 'translate(-9,0)' });
@@ -57,7 +59,7 @@ export function yAxis(document: Document, y: ScaleLinear<number, number>, o: Axi
 }
 
 /** A bottom axis at `bottom`; its title, anchored at its end, at `labelAt`. */
-export function xAxis(document: Document, x: ScaleLinear<number, number>, o: AxisOptions & { bottom: number }): SVGElement[] {
+export function xAxis(document: Document, x: Scale, o: AxisOptions & { bottom: number }): SVGElement[] {
   const marks = markGroup(document, 'x-axis tick', { fill: 'none', stroke: 'currentColor' }, true);
   const labels = markGroup(document, 'x-axis tick label', { transform: 'translate(0,9)' });
   for (const t of o.ticks) {

@@ -1,7 +1,9 @@
 // The front door (issue 19): the home page's first screen holds a live figure, goal-count's model
 // with one control, whose verdict the reader flips by pointer or keyboard, and which reads true
 // with JavaScript off.
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { compute, schema, type Params } from '../../src/models/goal-count';
 import { defaults } from '../../src/core/schema';
 import { leadView } from '../../components/widgets/goal-count/lead';
@@ -123,5 +125,25 @@ describe('the home page’s lead figure', () => {
     expect(await page.locator(`${FIG} .widget-chart svg`).isVisible()).toBe(true);
     expect(await page.locator(`${FIG} .noscript-note`).isVisible()).toBe(true);
     await close();
+  });
+
+  it('loads no Observable Plot, even when it redraws: the lead is drawn by hand, and §2.3’s figure brings Plot where it is', async () => {
+    // The built chunks that hold Plot's code (its stylesheet's class name is in its source).
+    const assets = join(inject('distDir'), '_astro');
+    const plotChunks = readdirSync(assets).filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('plot-d6a7b5'));
+    expect(plotChunks.length).toBeGreaterThan(0);
+    const loadsPlot = (requests: string[]) => requests.some((u) => plotChunks.some((c) => u.endsWith(`/${c}`)));
+
+    const home = await openPage('?goal-count.extra=3');
+    await ready(home.page, 'goal-count');
+    expect(await home.page.locator(`${FIG} .widget-chart g[aria-label="bar"] rect`).count()).toBe(2);
+    expect(loadsPlot(home.requests), 'the home page loaded Plot').toBe(false);
+    expect(home.errors).toEqual([]);
+    await home.close();
+
+    const chapter = await openPage('counting/#fig-goal-count');
+    await ready(chapter.page, 'goal-count');
+    expect(loadsPlot(chapter.requests), '§2.3 did not load Plot').toBe(true);
+    await chapter.close();
   });
 });

@@ -1,8 +1,10 @@
 // goal-count as the home page's lead figure: the same model, state and output names as the figure
 // in §2.3, drawn as a verdict. Two counts of one toy, on one axis of odds: the schemer's side to the
 // right, the honest model's to the left. The odds run from tens to millions of powers of ten, so the
-// axis is symmetric-log in the exponent and every tick says the odds it stands for.
-import { plot, rect, ruleX, text } from '@observablehq/plot';
+// axis is symmetric-log in the exponent and every tick says the odds it stands for. Drawn by hand
+// as SVG (src/kit/svg-chart.ts) in Plot's layout: the home page then loads no Plot at all (its
+// module took 175 ms to evaluate on a throttled phone, the largest task of the page's load).
+import { chartRoot, label, markGroup, rule, svgEl, xAxis } from '../../../src/kit/svg-chart';
 import { model, pinnedParameters, schema, type Params, type Result } from '../../../src/models/goal-count';
 import type { Model, NumberParam } from '../../../src/core/schema';
 import type { WidgetView } from '../../../src/kit/view';
@@ -67,39 +69,39 @@ export const leadView: WidgetView<typeof schema, Result> = {
   chart(r: Result, _p: Params, { document, width }) {
     const rows = counts(r);
     const max = Math.max(30, ...rows.map((d) => Math.abs(d.value))) * 1.15;
+    const height = leadChartHeight(width);
+    const [left, right, top, bottom] = [12, width - 12, 22, height - 30];
+    // Symmetric log, as Plot's symlog scale (constant 1): linear near even odds, logarithmic far out.
+    const symlog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
+    const x = (v: number) => left + ((symlog(v) + symlog(max)) / (2 * symlog(max))) * (right - left);
+    // Rows top to bottom: row i's bar spans i + 0.45 to i + 0.95 of the two rows' height.
+    const y = (v: number) => top + (v / 2) * (bottom - top);
     const tickValues = ticks(max);
-    const y = (i: number) => (d: Row) => rows.indexOf(d) + i;
-    return plot({
-      document,
-      width,
-      height: leadChartHeight(width),
-      marginLeft: 12,
-      marginRight: 12,
-      marginTop: 22,
-      marginBottom: 30,
-      style: { background: 'transparent', color: 'var(--fg)' },
-      x: {
-        type: 'symlog', domain: [-max, max], ticks: tickValues, grid: true, label: null,
-        tickFormat: (d: number) => (d === 0 ? 'even' : `10${superscript(Math.abs(d))}`),
-      },
-      y: { domain: [2, 0], axis: null },
-      marks: [
-        text(['← honest model likelier'], { frameAnchor: 'top-left', dy: -16, fill: 'var(--muted)', fontSize: 12 }),
-        text(['schemer likelier →'], { frameAnchor: 'top-right', dy: -16, fill: 'var(--muted)', fontSize: 12 }),
-        // Each row's name above its bar, on the side the bar does not reach.
-        ...[true, false].map((right) => text(rows.filter((d) => (d.value > 0) !== right), {
-          x: right ? max : -max, y: y(0.3), text: 'label', textAnchor: right ? 'end' : 'start',
-          fill: 'var(--fg)', fontSize: 13, fontWeight: 'bold',
-        })),
-        rect(rows, {
-          x1: 0, x2: 'value', y1: y(0.45), y2: y(0.95),
-          fill: (d: Row) => (d.value > 0 ? 'var(--series-2)' : 'var(--series-1)'),
-          title: (d: Row) => `${d.label}: ${d.text}`,
-        }),
-        ruleX([0], { stroke: 'var(--fg)', strokeWidth: 1.5 }),
-      ],
-      ariaLabel: `Odds of a schemer, counting goals (${rows[0].text}) and counting parameters (${rows[1].text})`,
-    });
+    const svg = chartRoot(document, width, height, `Odds of a schemer, counting goals (${rows[0].text}) and counting parameters (${rows[1].text})`);
+    const grid = markGroup(document, 'x-grid', { stroke: 'currentColor', 'stroke-opacity': 0.1 }, true);
+    for (const t of tickValues) grid.append(svgEl(document, 'line', { x1: x(t), x2: x(t), y1: top, y2: bottom }));
+    const bars = markGroup(document, 'bar');
+    for (const [i, d] of rows.entries()) {
+      const [x1, x2] = [x(0), x(d.value)].sort((a, b) => a - b);
+      const bar = svgEl(document, 'rect', {
+        x: x1, y: y(i + 0.45), width: x2 - x1, height: y(i + 0.95) - y(i + 0.45),
+        fill: d.value > 0 ? 'var(--series-2)' : 'var(--series-1)',
+      });
+      bar.append(svgEl(document, 'title', {}, `${d.label}: ${d.text}`));
+      bars.append(bar);
+    }
+    svg.append(
+      grid,
+      ...xAxis(document, x, { ticks: tickValues, format: (t) => (t === 0 ? 'even' : `10${superscript(Math.abs(t))}`), bottom }),
+      label(document, { fill: 'var(--muted)', 'font-size': 12, 'text-anchor': 'start' }, left, top - 16, '← honest model likelier', '0.71em'),
+      label(document, { fill: 'var(--muted)', 'font-size': 12, 'text-anchor': 'end' }, right, top - 16, 'schemer likelier →', '0.71em'),
+      // Each row's name above its bar, on the side the bar does not reach.
+      ...rows.map((d, i) => label(document, { fill: 'var(--fg)', 'font-size': 13, 'font-weight': 'bold', 'text-anchor': d.value > 0 ? 'start' : 'end' },
+        d.value > 0 ? left : right, y(i + 0.3), d.label)),
+      bars,
+      rule(document, { stroke: 'var(--fg)', 'stroke-width': 1.5 }, { x1: x(0), x2: x(0), y1: top, y2: bottom }),
+    );
+    return svg;
   },
 
   summary(r: Result, p: Params) {
