@@ -55,3 +55,11 @@ export function sameRecordedValue(shown: string | undefined, recorded: string): 
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
 }
+
+/** Each recorded output that `shown` (name → value, as a page or a model gives it) does not match,
+ * as "URL name: recorded R, shows S". */
+export function mismatchedOutputs(link: CitedLink, shown: Record<string, string>): string[] {
+  return Object.entries(expectedOutputs(link))
+    .filter(([name, value]) => !sameRecordedValue(shown[name], value))
+    .map(([name, value]) => `${link.url} ${name}: recorded ${value}, shows ${shown[name]}`);
+}
