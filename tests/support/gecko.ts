@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page as RawPage } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page as RawPage } from 'puppeteer-core';
 import type { Box, Locator, Page, PageOptions, Recorder, Timeout } from './driver';
 
 const TIMEOUT = 150_000;
@@ -38,7 +38,9 @@ function locate(chain: Step[], want: Want) {
   return want === 'enabled' && (el as HTMLInputElement).disabled ? null : el;
 }
 
-const drop = (handle: JSHandle) => void handle.dispose().catch(() => {});
+// Handles are never released one by one: in Firefox 153 releasing one (script.disown) holds up the
+// next command by some 40 ms, which on every locator call cost Firefox's tests a sixth of their
+// time. They go with the page's context, which each test closes.
 
 // puppeteer's types want the arguments' types to match the function's exactly.
 const inPage = locate as (chain: Step[], want: string) => unknown;
@@ -56,41 +58,18 @@ class GeckoLocator implements Locator {
   nth(index: number): Locator { return new GeckoLocator(this.owner, [...this.chain, { nth: index }]); }
   page(): Page { return this.owner; }
 
-  /** The first match, once it is in the wanted state (asked once, then polled: each poll costs
-   * several round trips over BiDi). */
+  /** The first match, once it is in the wanted state (asked from here until it is). */
   private async element(want: Want, options?: Timeout): Promise<ElementHandle<Element>> {
-    const now = await this.owner.raw.evaluateHandle(inPage, this.chain, want);
-    const el = now.asElement();
-    if (el) return el as ElementHandle<Element>;
-    drop(now);
-    if (this.owner.scriptsOff) {
-      const found = await this.owner.pollFromNode(async () => {
-        const h = await this.owner.raw.evaluateHandle(inPage, this.chain, want);
-        if (!h.asElement()) drop(h);
-        return h.asElement() as ElementHandle<Element> | null;
-      }, options);
-      return found!;
-    }
-    const handle = await this.owner.raw.waitForFunction(inPage, { timeout: options?.timeout ?? TIMEOUT, polling: 100 }, this.chain, want);
-    return handle.asElement() as ElementHandle<Element>;
+    return this.owner.poll(async () => (await this.owner.raw.evaluateHandle(inPage, this.chain, want)).asElement() as ElementHandle<Element> | null, options);
   }
 
   private async on<R, A, E extends Element>(want: Want, fn: (el: E, arg: A) => R | Promise<R>, arg?: A, options?: Timeout): Promise<R> {
     const el = await this.element(want, options);
-    try {
-      return (await el.evaluate(fn as never, arg)) as R;
-    } finally {
-      drop(el);
-    }
+    return (await el.evaluate(fn as never, arg)) as R;
   }
 
   private async act(want: Want, options: Timeout | undefined, action: (el: ElementHandle<Element>) => Promise<void>): Promise<void> {
-    const el = await this.element(want, options);
-    try {
-      await action(el);
-    } finally {
-      drop(el);
-    }
+    await action(await this.element(want, options));
   }
 
   async count(): Promise<number> { return (await this.owner.raw.evaluate(inPage, this.chain, 'count')) as number; }
@@ -98,7 +77,7 @@ class GeckoLocator implements Locator {
   // scrollIntoViewIfNeeded): puppeteer scrolls once, and in Firefox the blocks rendered on demand
   // above it can push it out again before the click ("Node is either not clickable").
   private async pointer(want: Want, options: Timeout | undefined, action: (el: ElementHandle<Element>) => Promise<void>) {
-    await this.element(want, options).then(drop);
+    await this.element(want, options);
     await this.scrollIntoViewIfNeeded(options);
     await this.act(want, options, action);
   }
@@ -187,12 +166,7 @@ class GeckoLocator implements Locator {
   }
 
   async boundingBox(options?: Timeout): Promise<Box | null> {
-    const el = await this.element('attached', options);
-    try {
-      return await el.boundingBox();
-    } finally {
-      drop(el);
-    }
+    return (await this.element('attached', options)).boundingBox();
   }
 
   async isVisible(): Promise<boolean> { return (await this.owner.raw.evaluate(inPage, this.chain, 'visible')) !== null; }
@@ -209,12 +183,18 @@ class GeckoLocator implements Locator {
 
   async evaluateAll<R, A = undefined, E extends Element = HTMLElement>(fn: (els: E[], arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     const els = await this.owner.raw.evaluateHandle(inPage, this.chain, 'all');
-    try {
-      return (await els.evaluate(fn as never, arg)) as R;
-    } finally {
-      drop(els);
-    }
+    return (await els.evaluate(fn as never, arg)) as R;
   }
+}
+
+/** `fn` as a page function whose result survives the trip back: an element or a window comes back
+ * from Firefox as undefined, so a wait on `() => document.querySelector(…)` would never end; it
+ * comes back as true. (Built here: the page's CSP forbids building functions there.) */
+function truthyInPage(fn: (arg: never) => unknown): (arg: unknown) => unknown {
+  // Synchronous unless `fn` returns a promise: with scripts off, a promise's callbacks never run.
+  return new Function('arg', `const sendable = (v) => (v instanceof Node || v === window ? true : v);
+    const v = (${fn.toString()})(arg);
+    return v instanceof Promise ? v.then(sendable) : sendable(v);`) as (arg: unknown) => unknown;
 }
 
 /** Playwright's key chords ("Control+k", "Shift+ArrowRight"): modifiers held around the last key. */
@@ -242,28 +222,28 @@ class GeckoPage implements Page {
     return (typeof fn === 'string' ? this.raw.evaluate(fn) : this.raw.evaluate(fn as never, arg)) as Promise<R>;
   }
 
+  /** Asks the page from here until `fn` gives a truthy value: one command a time, sooner at first
+   * (most states arrive within a few frames), then less often. Not puppeteer's in-page poller:
+   * installing and releasing it costs Firefox several commands and 40 ms, and with scripts off
+   * it never runs. An ask that fails (the page navigating) is asked again. */
   async waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: Timeout): Promise<unknown> {
-    // Asked once first: installing a poller costs several round trips.
-    const now = await this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null);
-    if (now) return now;
-    if (this.scriptsOff) return this.pollFromNode(() => this.raw.evaluate(fn as (arg: unknown) => unknown, arg).catch(() => null), options);
-    // Polled on a timer, not on animation frames: Firefox gives frames only to the tab it shows,
-    // and a wait polled by frames in a tab it does not (two passed, one hung 150 s) never ends.
-    const handle = await this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options?.timeout ?? TIMEOUT, polling: 100 }, arg);
-    const value = await handle.jsonValue().catch(() => true);
-    drop(handle);
-    return value;
+    return this.poll(() => this.raw.evaluate(truthyInPage(fn), arg), options);
   }
 
-  /** With scripts off the page runs no timers or frame callbacks, so puppeteer's in-page pollers
-   * never fire: ask from here until `ask` gives a truthy value. */
-  async pollFromNode<R>(ask: () => Promise<R>, options?: Timeout): Promise<R> {
-    const limit = Date.now() + (options?.timeout ?? TIMEOUT);
-    for (;;) {
-      const value = await ask();
-      if (value) return value;
-      if (Date.now() > limit) throw new Error(`Waiting failed: ${options?.timeout ?? TIMEOUT}ms exceeded (scripts off)`);
-      await new Promise((done) => setTimeout(done, 50));
+  async poll<R>(ask: () => Promise<R | null | undefined>, options?: Timeout): Promise<R> {
+    const timeout = options?.timeout ?? TIMEOUT;
+    // As in Playwright, a timeout of 0 is no limit.
+    const limit = timeout === 0 ? Infinity : Date.now() + timeout;
+    let lastError: unknown = null;
+    for (let pause = 20; ; pause = Math.min(100, pause * 1.5)) {
+      try {
+        const value = await ask();
+        if (value) return value;
+      } catch (e) {
+        lastError = e;
+      }
+      if (Date.now() > limit) throw new Error(`Waiting failed: ${timeout}ms exceeded${lastError ? ` (last error: ${lastError})` : ''}`);
+      await new Promise((done) => setTimeout(done, pause));
     }
   }
 
