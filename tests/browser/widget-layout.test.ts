@@ -4,9 +4,9 @@
 //    has a label that says something, no unit is said twice;
 // 3. each result is said once: at most three numbers and five controls in view by default;
 // and on a phone no chart is cut off by the sticky stage.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../support/driver';
-import { closePages, openPage } from '../support/browser';
+import { closePages, openPage, type WatchedPage } from '../support/browser';
 import { WIDGET_PAGES } from '../support/widget-pages';
 
 afterAll(closePages);
@@ -162,48 +162,61 @@ function numberProblems(page: Page, widget: string) {
   }, widget);
 }
 
+/** The chapters and their widgets in the order they are checked, one page per chapter and size:
+ * each check moves every control of its widget, and overfitting follows tiny-nets' setting, so it
+ * is checked before tiny-nets' controls move. */
+const CHAPTERS = Object.entries(Object.groupBy(Object.keys(WIDGET_PAGES), (w) => WIDGET_PAGES[w]))
+  .map(([route, widgets]) => ({ route, widgets: widgets!.sort((a, b) => Number(b === 'overfitting') - Number(a === 'overfitting')) }));
+
 for (const viewport of SIZES) {
   describe(`every widget at ${viewport.width}×${viewport.height}`, () => {
-    for (const [widget, route] of Object.entries(WIDGET_PAGES)) {
-      it(`${widget}: few numbers and controls in view, numbers read right, chart in view while each control is used`, async () => {
-        const { page, errors, close } = await openPage(route, { viewport });
-        const fig = page.locator(`figure[data-widget="${widget}"]`);
-        await fig.scrollIntoViewIfNeeded();
-        await settled(page, widget);
+    describe.each(CHAPTERS)('/$route', ({ route, widgets }) => {
+      let shared: WatchedPage;
+      beforeAll(async () => {
+        shared = await openPage(route, { viewport });
+      }, 240_000);
+      afterAll(() => shared.close());
 
-        // 3. Say each result once.
-        const seen = await visibleControls(page, widget);
-        expect(seen.outputs.length, `outputs in view: ${seen.outputs}`).toBeLessThanOrEqual(3);
-        expect(seen.outputs.length).toBeGreaterThan(0);
-        expect(seen.controls.length, `controls in view: ${seen.controls}`).toBeLessThanOrEqual(5);
-        expect(await fig.locator('.widget-summary').count()).toBe(1);
-        expect(await fig.locator('.widget-result').count()).toBe(1);
-        expect(await fig.locator('.widget-question').count()).toBe(1);
-        // Nothing of a chart is cut off on a phone (a second panel follows the stage instead).
-        if (viewport.width < 500) expect(await clippedCharts(page, widget)).toEqual([]);
+      for (const widget of widgets) {
+        it(`${widget}: few numbers and controls in view, numbers read right, chart in view while each control is used`, async () => {
+          const { page, errors } = shared;
+          const fig = page.locator(`figure[data-widget="${widget}"]`);
+          await fig.scrollIntoViewIfNeeded();
+          await settled(page, widget);
 
-        // 1. The chart stays in view: each control in view, then (opened) each under "More settings".
-        const more = fig.locator('details.widget-more-settings > summary');
-        for (const phase of ['in view', 'more settings']) {
-          if (phase === 'more settings') {
-            if ((await more.count()) === 0) break;
-            await more.scrollIntoViewIfNeeded();
-            await more.click();
+          // 3. Say each result once.
+          const seen = await visibleControls(page, widget);
+          expect(seen.outputs.length, `outputs in view: ${seen.outputs}`).toBeLessThanOrEqual(3);
+          expect(seen.outputs.length).toBeGreaterThan(0);
+          expect(seen.controls.length, `controls in view: ${seen.controls}`).toBeLessThanOrEqual(5);
+          expect(await fig.locator('.widget-summary').count()).toBe(1);
+          expect(await fig.locator('.widget-result').count()).toBe(1);
+          expect(await fig.locator('.widget-question').count()).toBe(1);
+          // Nothing of a chart is cut off on a phone (a second panel follows the stage instead).
+          if (viewport.width < 500) expect(await clippedCharts(page, widget)).toEqual([]);
+
+          // 1. The chart stays in view: each control in view, then (opened) each under "More settings".
+          const more = fig.locator('details.widget-more-settings > summary');
+          for (const phase of ['in view', 'more settings']) {
+            if (phase === 'more settings') {
+              if ((await more.count()) === 0) break;
+              await more.scrollIntoViewIfNeeded();
+              await more.click();
+            }
+            for (const v of await useEachControl(page, widget)) {
+              expect(v.share, `${phase}: chart share in view while using ${v.control}`).toBeGreaterThanOrEqual(0.5);
+              expect(v.covered, `${phase}: chart covered while using ${v.control}`).toBe(false);
+              expect(v.controlVisible, `${phase}: ${v.control} hidden (${v.onTop})`).toBe(true);
+              expect(v.movedWhileBusy, `${phase}: ${v.control} moved while computing`).toBeCloseTo(0, 0);
+            }
           }
-          for (const v of await useEachControl(page, widget)) {
-            expect(v.share, `${phase}: chart share in view while using ${v.control}`).toBeGreaterThanOrEqual(0.5);
-            expect(v.covered, `${phase}: chart covered while using ${v.control}`).toBe(false);
-            expect(v.controlVisible, `${phase}: ${v.control} hidden (${v.onTop})`).toBe(true);
-            expect(v.movedWhileBusy, `${phase}: ${v.control} moved while computing`).toBeCloseTo(0, 0);
-          }
-        }
 
-        // 2. Numbers read right, over every control (More settings is open now).
-        expect(await numberProblems(page, widget)).toEqual([]);
-        expect(errors).toEqual([]);
-        await close();
-      }, 180_000);
-    }
+          // 2. Numbers read right, over every control (More settings is open now).
+          expect(await numberProblems(page, widget)).toEqual([]);
+          expect(errors).toEqual([]);
+        }, 180_000);
+      }
+    });
   });
 }
 
