@@ -30,19 +30,20 @@ if (!firefoxPath && !process.env.VITEST_WORKER_ID) {
     : 'Firefox not found: the Gecko pass is skipped (apt-get install firefox-esr, or set FIREFOX_PATH)');
 }
 
-/** The longest browser files, longest first (each takes half a minute to two minutes per engine on
- * a clean run). Each project starts them first, so that the two lanes end together on short files
- * rather than one lane waiting out a long file alone: a fresh clone has no timings of its own for
- * vitest to sort by, and sorted by size these came last. Projects keep vitest's order (each
- * worker then keeps one browser for a run of files). */
-const LONGEST = ['hardening', 'chart-labels', 'pages', 'widget-layout', 'result-sentence', 'basins'];
+/** The longest files, longest first (each browser file takes half a minute to a minute and a half
+ * per engine on a clean run; the cited links, 25 s of the models' 45). Each project starts them
+ * first, so that the two lanes end together on short files rather than one lane waiting out a long
+ * file alone: a fresh clone has no timings of its own for vitest to sort by, and sorted by size
+ * these came last. Projects keep vitest's order (each worker then keeps one browser for a run of
+ * files). */
+const LONGEST = ['browser/hardening', 'browser/chart-labels', 'browser/pages', 'browser/widget-layout', 'browser/result-sentence', 'browser/basins', 'models/cited-links'];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const projects = [...new Set(sorted.map((spec) => spec.project.name))];
     const rank = (spec: TestSpecification) => {
-      const i = LONGEST.findIndex((name) => spec.moduleId.endsWith(`/tests/browser/${name}.test.ts`));
+      const i = LONGEST.findIndex((name) => spec.moduleId.endsWith(`/tests/${name}.test.ts`));
       return projects.indexOf(spec.project.name) * (LONGEST.length + 1) + (i < 0 ? LONGEST.length : i);
     };
     return sorted.sort((a, b) => rank(a) - rank(b));
