@@ -6,8 +6,9 @@
 //     the load event (PerformanceObserver 'longtask', installed before the page's first script);
 //   - the longest task; first contentful paint; the HTML's gzipped size.
 // Then one more load under a Chromium trace (Tracing.start/end over CDP) says where the main
-// thread's time went: self time by kind of work (parse, style, layout, paint, script per bundle,
-// garbage collection), and each widget's hydration from the kit's own user-timing measures.
+// thread's time went: self time by kind of work (navigation commit, parse, style, layout, system
+// font lookups, paint, script per bundle, garbage collection), and each widget's hydration from the
+// kit's own user-timing measures.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession } from 'playwright-core';
@@ -125,6 +126,11 @@ const KIND: Record<string, string> = {
   UpdateLayoutTree: 'style', RecalculateStyles: 'style', 'Document::updateStyleAndLayoutTree': 'style',
   Layout: 'layout', UpdateLayerTree: 'layout', 'LocalFrameView::UpdateIntersectionObservationStateForScrolling': 'layout',
   Paint: 'paint', PrePaint: 'paint', Layerize: 'paint', CompositeLayers: 'paint', Commit: 'paint', PaintImage: 'paint', 'Decode Image': 'paint',
+  // Committing the navigation: the new document and its script contexts (a fixed cost per page).
+  'RenderFrameImpl::CommitNavigation': 'navigation commit',
+  // The system's fonts matched and opened at first layout: each family in the CSS's stacks that is
+  // missing costs a lookup, per style, and each font size another.
+  'FontCache::GetFontPlatformData': 'font lookup',
   MinorGC: 'garbage collection', MajorGC: 'garbage collection', 'V8.GC_SCAVENGER': 'garbage collection', BlinkGC: 'garbage collection', 'V8.GCIncrementalMarking': 'garbage collection', 'V8.GCFinalizeMC': 'garbage collection',
 };
 
@@ -197,7 +203,7 @@ export function summarizeTrace(events: TraceEvent[], page: string, measures: { n
 }
 
 const CATEGORIES = [
-  'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading', '__metadata',
+  'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'loading', 'navigation', 'fonts', '__metadata',
 ].join(',');
 
 async function trace(cdp: CDPSession, during: () => Promise<unknown>, categories = CATEGORIES): Promise<TraceEvent[]> {
