@@ -227,7 +227,8 @@ class GeckoPage implements Page {
    * installing and releasing it costs Firefox several commands and 40 ms, and with scripts off
    * it never runs. An ask that fails (the page navigating) is asked again. */
   async waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: Timeout): Promise<unknown> {
-    return this.poll(() => this.raw.evaluate(truthyInPage(fn), arg), options);
+    const ask = truthyInPage(fn);
+    return this.poll(() => this.raw.evaluate(ask, arg), options);
   }
 
   async poll<R>(ask: () => Promise<R | null | undefined>, options?: Timeout): Promise<R> {
